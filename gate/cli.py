@@ -1,0 +1,157 @@
+"""Command line: check, rules, explain (and policy, publish where those modules exist).
+
+Exit codes: 0 PASS · 1 FAIL · 2 usage or configuration error · 3 publishing failed.
+A user's input never produces a traceback: every expected error is one line.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from gate import __version__
+
+FORMATS = ("text", "json", "markdown", "sarif", "junit")
+EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_PUBLISH = 0, 1, 2, 3
+
+
+class GateError(click.ClickException):
+    """A configuration or input error: printed as one line, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"readiness-gate: error: {self.format_message()}", err=True)
+
+
+def _parse_output(value: str) -> tuple[str, str]:
+    fmt, sep, path = value.partition(":")
+    if not sep or fmt not in FORMATS or not path:
+        raise GateError(f"--output {value!r}: expected FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}")
+    return fmt, path
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="readiness-gate")
+def main() -> None:
+    """Readiness Gate: is this repository ready for production? Evidence in, verdict out."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(file_okay=True, dir_okay=True, path_type=Path), default=".")
+@click.option("--policy", "policy_ref", metavar="NAME|PATH",
+              help="Preset (baseline, production, regulated) or policy file; default: .github/readiness.yml, else production.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="What to print on standard output.")
+@click.option("--output", "outputs", multiple=True, metavar="FORMAT:PATH",
+              help="Also write a report to a file, e.g. json:report.json (repeatable).")
+@click.option("--ref", "git_ref", metavar="REF", help="Branch or ref being checked, for branch profiles (default: from GITHUB_REF).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to leave out of the evidence (repeatable).")
+@click.option("--color/--no-color", default=None, help="Colour the text view (default: when a terminal).")
+def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
+          exclude: tuple[str, ...], color: bool | None) -> None:
+    """Evaluate the repository at PATH and print its readiness verdict."""
+    targets = [_parse_output(o) for o in outputs]
+    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude)
+    for out_fmt, out_path in targets:
+        _write(out_path, _render(out_fmt, report, color=False))
+    text = _render(fmt, report, color=sys.stdout.isatty() if color is None else color)
+    click.echo(text, nl=not text.endswith("\n"))
+    sys.exit(EXIT_PASS if report["verdict"] == "PASS" else EXIT_FAIL)
+
+
+def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
+              exclude: tuple[str, ...] = (), today=None) -> dict:
+    """collect → evaluate → score → report, with user errors raised as GateError."""
+    from gate.collect import RepoError, collect
+    from gate.evaluate import evaluate
+    from gate.policy.load import PolicyError, load_policy
+    from gate.report.build import build_report
+    from gate.report.pipeline import describe_pipeline
+    from gate.score import score
+
+    if not path.exists():
+        raise GateError(f"{path}: no such directory; give the path of a repository checkout")
+    if not path.is_dir():
+        raise GateError(f"{path}: not a directory; give the path of a repository checkout")
+    try:
+        policy = _load_policy(load_policy, policy_ref, path, git_ref)
+    except PolicyError as exc:
+        raise GateError(str(exc)) from None
+    try:
+        evidence = collect(path, policy, exclude=exclude)
+    except RepoError as exc:
+        raise GateError(str(exc)) from None
+    evaluation = evaluate(evidence, policy, today=today)
+    card = score(evaluation.results, policy.weights, policy.threshold)
+    return build_report(evaluation, card, policy, evidence, path=str(path), ref=git_ref,
+                        pipeline=describe_pipeline(evidence, policy))
+
+
+def _load_policy(load_policy, ref, path, git_ref):
+    try:
+        return load_policy(ref, path.resolve(), git_ref=git_ref)
+    except TypeError:  # a loader without branch profiles
+        return load_policy(ref, path.resolve())
+
+
+def _render(fmt: str, report: dict, color: bool) -> str:
+    from gate.report import render
+
+    if fmt == "text":
+        return render(fmt, report, color=color)
+    return render(fmt, report)
+
+
+def _write(out_path: str, text: str) -> None:
+    try:
+        Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(out_path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise GateError(f"{out_path}: cannot write the report ({exc.strerror})") from None
+
+
+@main.command("rules")
+@click.option("--domain", help="Only this domain's rules.")
+def rules_cmd(domain: str | None) -> None:
+    """List every rule: id, default severity and title."""
+    from gate.rules import all_rules
+
+    for r in all_rules():
+        if domain and r.domain != domain:
+            continue
+        click.echo(f"{r.id:42} {r.severity:8} {r.title}")
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print one rule: what it checks, why it matters, how to fix it."""
+    from gate.rules import all_rules, get_rule
+
+    r = get_rule(rule_id)
+    if r is None:
+        near = [x.id for x in all_rules() if rule_id.split(".")[-1] in x.id][:5]
+        hint = f"; did you mean {', '.join(near)}?" if near else "; `readiness-gate rules` lists them"
+        raise GateError(f"unknown rule {rule_id!r}{hint}")
+    click.echo(f"{r.id} — {r.title}")
+    click.echo(f"domain: {r.domain}    default severity: {r.severity}" + (f"    needs: {r.needs}" if r.needs else ""))
+    click.echo(f"\nWhy: {r.rationale}\n\nChecks: {' '.join(r.doc.split())}\n\nFix: {r.remediation}")
+    if r.params:
+        click.echo("\nParams: " + ", ".join(f"{k}={v!r}" for k, v in r.params.items()))
+
+
+def _optional_commands() -> None:
+    """Commands whose modules ship separately in this tree are added when present."""
+    for module, attr, name in (("gate.policy.cli", "policy_group", "policy"),
+                               ("gate.publish.command", "publish_command", "publish")):
+        try:
+            mod = __import__(module, fromlist=[attr])
+        except ImportError:
+            continue
+        main.add_command(getattr(mod, attr), name)
+
+
+if len(sys.argv) > 1 and sys.argv[1] in ("policy", "publish", "--help", "-h"):
+    _optional_commands()

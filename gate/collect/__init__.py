@@ -1,0 +1,46 @@
+"""collect: turn a repository (and optional sources) into Evidence; never judge."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gate.collect.deploys import collect_deploys
+from gate.collect.evidence import Evidence
+from gate.collect.repo import RepoError, walk
+from gate.collect.tree import collect_tree
+from gate.collect.workflows import collect_workflows
+from gate.policy.load import Policy
+
+__all__ = ["collect", "RepoError", "Evidence"]
+
+
+def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = ()) -> Evidence:
+    """Everything read from disk; optional sources are attached by the caller."""
+    exclude = tuple(exclude) + tuple(policy.data.get("exclude") or ())
+    repo = walk(root, exclude)
+    sig = policy.signatures
+    workflows = collect_workflows(repo)
+    evidence = Evidence(
+        repo=repo,
+        workflows=workflows,
+        deploys=collect_deploys(workflows, sig),
+        tree=collect_tree(repo, sig),
+    )
+    _optional(evidence, sig)
+    evidence.notices.extend(repo.notices)
+    return evidence
+
+
+def _optional(evidence: Evidence, sig) -> None:
+    """Collectors that other modules provide, attached when they are present."""
+    try:
+        from gate.collect.ops import collect_ops
+    except ImportError:
+        collect_ops = None
+    if collect_ops is not None:
+        evidence.ops = collect_ops(evidence.repo, evidence.workflows, sig)
+    try:
+        from gate.collect.git import GitFacts
+    except ImportError:
+        GitFacts = None
+    if GitFacts is not None:
+        evidence.git = GitFacts(evidence.repo.root)

@@ -1,0 +1,165 @@
+"""Deploy facts: which job deploys to which environment, and how we know.
+
+A job deploys when it names an `environment:`, passes an environment to a
+reusable workflow, runs a deploy command or action, or is a job named for a
+deploy whose steps do real work. Jobs whose every step is an `echo` are
+stubs (demos and templates), not deploys.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gate.collect.workflows import WorkflowSet
+from gate.model import resolve
+from gate.model.location import Location
+from gate.model.workflow import Job, Step, Workflow
+from gate.policy.signatures import Signatures
+
+# Lines that only print, wait, read git or set variables change no environment.
+_STUB = re.compile(r"^\s*(echo|printf|sleep|true|exit 0|:|git\s|export\s|cat\s|ls\b|pwd\b|cd\s|[A-Za-z_][A-Za-z0-9_]*=)")
+# Actions that check out, set up, version or publish a GitHub release: not a deploy.
+_STUB_USES = re.compile(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelog|tag)[^@]*@)", re.I)
+# Jobs that use an environment's secrets for operations, not to ship a version.
+_OPERATION = re.compile(r"(?<![a-z])(backup|restore|recover\w*|maintenance|validate|validation|destroy|delete|cleanup|clean-up|"
+                        r"reconcile|plan|lint|scan|audit|owasp|zap|seed|refresh|ptr|snapshot|dump|notify|report)", re.I)
+_DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
+_ENV_FLAG = re.compile(
+    r"(?:--(?:stage|env|environment|target|context|namespace|app|site|alias)|\s-e|\s-s)[=\s]+[\"']?([\w.-]+)", re.I
+)
+
+
+@dataclass(frozen=True)
+class Deploy:
+    workflow: str           # the workflow file the deploying job belongs to
+    job: str                # job id in that workflow
+    environment: str        # as resolved ("" when only a command tells)
+    tier: str | None        # production / staging / development / None
+    loc: Location
+    how: str                # environment | input | command | name
+    step: int | None = None  # index of the deploying step, for order within a job
+    called: str | None = None  # local reusable workflow the deploy happens in
+
+
+def is_stub(job: Job) -> bool:
+    """Every step only echoes or sleeps (checkout aside): nothing is deployed."""
+    if job.uses:
+        return False
+    real = [s for s in job.steps if not (s.uses and _STUB_USES.search(s.uses))]
+    for s in real:
+        if s.uses:
+            return False
+        lines = [ln for ln in (s.run or "").splitlines() if ln.strip() and not ln.strip().startswith("#")]
+        if any(not _STUB.match(ln) for ln in lines):
+            return False
+    return True
+
+
+def step_deploys(step: Step, sig: Signatures) -> bool:
+    if step.uses and sig.uses_match("deploy_actions", step.uses):
+        return True
+    return bool(step.run and sig.search("deploy_commands", step.run))
+
+
+def _flag_tiers(script: str, sig: Signatures) -> list[tuple[str, str]]:
+    """(environment, tier) passed to a deploy command as a flag (`--stage prod`, `-e staging`)."""
+    found: list[tuple[str, str]] = []
+    for m in _ENV_FLAG.finditer(script):
+        t = sig.tier(m.group(1))
+        if t:
+            found.append((m.group(1), t))
+    return found
+
+
+def _tiers_in(text: str, sig: Signatures) -> list[tuple[str, str]]:
+    """(environment, tier) named in a name (job, step, workflow): whole words.
+
+    Never applied to whole scripts, where `/dev/null` or an `alpha` domain are not
+    environments."""
+    found: list[tuple[str, str]] = []
+    for word in re.split(r"[^A-Za-z0-9]+", text):
+        t = sig.tier(word) if word else None
+        if t:
+            found.append((word, t))
+    return found
+
+
+def _input_envs(job: Job, sig: Signatures, ctx: dict) -> list[str]:
+    envs: list[str] = []
+    for key, value in job.with_.items():
+        if sig.search("environment_inputs", str(key)):
+            for v in resolve.resolve_value(value, ctx):
+                if v not in envs:
+                    envs.append(v)
+    return envs
+
+
+def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | None,
+                 inputs: dict[str, list[str]]) -> list[Deploy]:
+    out: list[Deploy] = []
+    if is_stub(job):
+        return out
+    ctx = resolve.job_context(job, inputs)
+    envs = resolve.resolve_value(job.environment, ctx) if job.environment is not None else []
+    if called_from is None and job.environments and not any("${{" in e for e in job.environments):
+        envs = job.environments
+    envs = [e for e in envs if "${{" not in e] or envs
+    owner = called_from or job
+    loc = job.environment_loc or job.loc
+    deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
+    own_name = f"{job.id} {job.name or ''}"
+    if envs and not deploy_steps and not job.uses and not _DEPLOY_WORD.search(own_name) \
+            and _OPERATION.search(f"{own_name} {wf.label} {wf.path.rsplit('/', 1)[-1]}"):
+        envs = []  # backups, restores, maintenance: they use the environment, they do not deploy to it
+    for e in envs:
+        out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), loc, "environment",
+                          called=wf.path if called_from else None))
+    if job.uses:
+        for e in _input_envs(job, sig, ctx):
+            out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), job.loc, "input"))
+    if not envs and not (job.environment is not None and not deploy_steps):
+        context_text = " ".join(x for x in (job.id, job.name or "", wf.label, wf.path.rsplit("/", 1)[-1]) if x)
+        for i in deploy_steps:
+            step = job.steps[i]
+            named = (_flag_tiers(step.run or step.text, sig)
+                     or _tiers_in(" ".join(filter(None, [step.name or "", context_text])), sig))
+            for env, tier in named[:1]:
+                out.append(Deploy(owner.workflow_path, owner.id, env, tier, resolve.step_location(step), "command", step=i,
+                                  called=wf.path if called_from else None))
+            if not named:
+                out.append(Deploy(owner.workflow_path, owner.id, "", None, resolve.step_location(step), "command", step=i,
+                                  called=wf.path if called_from else None))
+        if not deploy_steps and not job.uses and _DEPLOY_WORD.search(own_name):
+            for env, tier in _tiers_in(own_name, sig)[:1]:
+                out.append(Deploy(owner.workflow_path, owner.id, env, tier, job.loc, "name",
+                                  called=wf.path if called_from else None))
+    return out
+
+
+def collect_deploys(ws: WorkflowSet, sig: Signatures) -> list[Deploy]:
+    deploys: list[Deploy] = []
+    known = tuple(dict.fromkeys(e for _, j in ws.all_jobs() for e in j.environments if "${{" not in e))
+    for wf in ws.workflows.values():
+        defaults = resolve.input_values(wf, known)
+        # A workflow only callable by others deploys through its callers (or, in a
+        # library of shared workflows, for other repositories): not on its own.
+        standalone = not (wf.triggers and set(wf.triggers) <= {"workflow_call"})
+        for job in wf.jobs.values():
+            if standalone:
+                deploys.extend(_job_deploys(wf, job, sig, None, defaults))
+            if job.called is not None and job.called is not wf:
+                caller_ctx = resolve.job_context(job, defaults)
+                passed = {str(k): resolve.resolve_value(v, caller_ctx) for k, v in job.with_.items()}
+                inner_defaults = resolve.input_values(job.called)
+                inputs = {**inner_defaults, **{k: v for k, v in passed.items() if v}}
+                for inner in job.called.jobs.values():
+                    deploys.extend(_job_deploys(job.called, inner, sig, job, inputs))
+    # one fact per (workflow, job, environment, how): matrices and calls repeat
+    seen = set()
+    unique = []
+    for d in deploys:
+        key = (d.workflow, d.job, d.environment, d.how, d.step, d.called)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique

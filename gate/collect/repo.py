@@ -1,0 +1,160 @@
+"""The repository on disk, walked once and read at most once per file.
+
+Repositories are hostile input: the walk never follows a link out of the root,
+never opens anything but a regular file, stops at bounds on depth, file count and
+file size, and says what it skipped (`notices`) instead of failing.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SKIP_DIRS = frozenset({
+    ".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", "bower_components", ".terraform", ".next", ".nuxt",
+    ".gradle", ".idea", ".cache", "site-packages",
+})
+MAX_FILES = 100_000
+MAX_DEPTH = 32
+MAX_FILE_BYTES = 1 << 20  # 1 MiB: no config file a gate needs is larger
+
+
+class RepoError(Exception):
+    """The path given is not a readable repository directory."""
+
+
+@dataclass
+class RepoFiles:
+    root: Path
+    files: list[str] = field(default_factory=list)  # posix paths relative to root, sorted
+    sizes: dict[str, int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    excluded: tuple[str, ...] = ()
+    _text: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _links: dict[str, str] = field(default_factory=dict, repr=False)  # in-repo file links
+
+    def exists(self, rel: str) -> bool:
+        return rel in self.sizes
+
+    def read(self, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str | None:
+        """The file's text, or None (missing, too large, binary, unreadable)."""
+        if rel in self._text:
+            return self._text[rel]
+        text = self._read(rel, max_bytes)
+        self._text[rel] = text
+        return text
+
+    def _read(self, rel: str, max_bytes: int) -> str | None:
+        size = self.sizes.get(rel)
+        if size is None:
+            return None
+        if size > max_bytes:
+            self.notices.append(f"{rel}: skipped, {size} bytes is over the {max_bytes}-byte bound")
+            return None
+        target = self.root / self._links.get(rel, rel)
+        try:
+            # O_NOFOLLOW + fstat: the file cannot be swapped for a link or a FIFO
+            # between the walk and the read.
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            self.notices.append(f"{rel}: could not be read ({exc.strerror})")
+            return None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            data = os.read(fd, max_bytes + 1)
+        finally:
+            os.close(fd)
+        if len(data) > max_bytes:
+            self.notices.append(f"{rel}: skipped, larger than the {max_bytes}-byte bound")
+            return None
+        if b"\0" in data[:8192]:
+            return None
+        return data.decode("utf-8", errors="replace")
+
+    def glob(self, *suffixes: str, under: str = "") -> list[str]:
+        return [f for f in self.files if f.startswith(under) and f.endswith(suffixes)]
+
+
+def walk(root: str | os.PathLike, exclude: tuple[str, ...] = ()) -> RepoFiles:
+    """List the regular files under root; raises RepoError if root is unusable."""
+    base = Path(root)
+    if not base.exists():
+        raise RepoError(f"{root}: no such directory; give the path of a repository checkout")
+    if not base.is_dir():
+        raise RepoError(f"{root}: not a directory; give the path of a repository checkout")
+    base = base.resolve()
+    repo = RepoFiles(root=base, excluded=exclude)
+    real_root = str(base)
+    stack: list[tuple[str, int]] = [("", 0)]
+    seen_dirs: set[tuple[int, int]] = set()
+    while stack:
+        rel_dir, depth = stack.pop()
+        try:
+            with os.scandir(base / rel_dir if rel_dir else base) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            repo.notices.append(f"{rel_dir or '.'}: could not be listed ({exc.strerror})")
+            continue
+        subdirs = []
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if _excluded(rel, exclude):
+                continue
+            try:
+                if entry.is_symlink():
+                    _link(repo, rel, entry.path, real_root)
+                elif entry.is_dir(follow_symlinks=False):
+                    if entry.name in SKIP_DIRS:
+                        continue
+                    st = entry.stat(follow_symlinks=False)
+                    if (st.st_dev, st.st_ino) in seen_dirs:
+                        continue
+                    seen_dirs.add((st.st_dev, st.st_ino))
+                    if depth + 1 >= MAX_DEPTH:
+                        repo.notices.append(f"{rel}: not read, deeper than {MAX_DEPTH} folders")
+                        continue
+                    subdirs.append((rel, depth + 1))
+                elif entry.is_file(follow_symlinks=False):
+                    repo.files.append(rel)
+                    repo.sizes[rel] = entry.stat(follow_symlinks=False).st_size
+                # sockets, FIFOs and devices are never listed, so never opened
+            except OSError:
+                continue
+            if len(repo.files) >= MAX_FILES:
+                repo.notices.append(f"stopped listing after {MAX_FILES} files; the rest is not read")
+                stack.clear()
+                subdirs = []
+                break
+        stack.extend(reversed(subdirs))
+    repo.files.sort()
+    return repo
+
+
+def _link(repo: RepoFiles, rel: str, path: str, real_root: str) -> None:
+    """A link counts only if it resolves to a regular file inside the repository."""
+    try:
+        target = os.path.realpath(path)
+    except (OSError, RuntimeError):
+        return
+    if not (target == real_root or target.startswith(real_root + os.sep)):
+        repo.notices.append(f"{rel}: a link out of the repository, not followed")
+        return
+    try:
+        st = os.stat(target)
+    except OSError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        repo.files.append(rel)
+        repo.sizes[rel] = st.st_size
+        repo._links[rel] = os.path.relpath(target, real_root)
+
+
+def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    from fnmatch import fnmatchcase
+
+    return any(fnmatchcase(rel, p) or rel.startswith(p.rstrip("/*") + "/") for p in patterns)

@@ -1,0 +1,119 @@
+"""Facts from the file tree: languages, ownership, bots, deploy and IaC config."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from gate.collect.repo import RepoFiles
+from gate.model.location import Location
+from gate.policy.signatures import Signatures, path_matches
+
+# File extension -> CodeQL language (the names CodeQL's `languages:` accepts).
+CODEQL_LANGUAGES = {
+    ".py": "python", ".pyi": "python",
+    ".js": "javascript-typescript", ".jsx": "javascript-typescript", ".mjs": "javascript-typescript",
+    ".cjs": "javascript-typescript", ".ts": "javascript-typescript", ".tsx": "javascript-typescript",
+    ".mts": "javascript-typescript", ".cts": "javascript-typescript", ".vue": "javascript-typescript",
+    ".go": "go", ".java": "java-kotlin", ".kt": "java-kotlin", ".kts": "java-kotlin",
+    ".c": "c-cpp", ".cc": "c-cpp", ".cpp": "c-cpp", ".cxx": "c-cpp", ".h": "c-cpp", ".hpp": "c-cpp",
+    ".cs": "csharp", ".rb": "ruby", ".erb": "ruby", ".swift": "swift", ".rs": "rust",
+}
+# Aliases CodeQL accepts in `languages:` for the same extractor.
+CODEQL_ALIASES = {
+    "javascript": "javascript-typescript", "typescript": "javascript-typescript", "js": "javascript-typescript",
+    "java": "java-kotlin", "kotlin": "java-kotlin", "c": "c-cpp", "cpp": "c-cpp", "c++": "c-cpp",
+    "c#": "csharp", "csharp": "csharp", "python": "python", "go": "go", "ruby": "ruby", "swift": "swift",
+    "rust": "rust", "actions": "actions", "javascript-typescript": "javascript-typescript",
+    "java-kotlin": "java-kotlin", "c-cpp": "c-cpp",
+}
+# Vendored or generated code is not the repository's own language.
+_NOT_OWN = ("vendor/", "third_party/", "third-party/", "node_modules/", "dist/", "build/", "docs/", "examples/",
+            "testdata/", "fixtures/", ".github/")
+CODEOWNERS_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS")
+
+
+@dataclass
+class TreeFacts:
+    languages: dict[str, int] = field(default_factory=dict)  # CodeQL language -> file count
+    language_example: dict[str, str] = field(default_factory=dict)
+    codeowners: Location | None = None
+    dependency_bots: list[Location] = field(default_factory=list)
+    deploy_files: list[str] = field(default_factory=list)
+    iac: dict[str, list[str]] = field(default_factory=dict)
+    other_ci: dict[str, list[str]] = field(default_factory=dict)
+    # Task-runner recipes CI steps call: "make:test" -> its commands, "npm:ci" -> the script.
+    recipes: dict[str, str] = field(default_factory=dict)
+
+
+def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
+    facts = TreeFacts()
+    deploy_globs = sig.globs("deploy_files")
+    iac_groups = sig.groups("iac")
+    ci_groups = sig.groups("other_ci")
+    bots = set(sig.globs("dependency_bots"))
+    for path in repo.files:
+        dot = path.rfind(".")
+        lang = CODEQL_LANGUAGES.get(path[dot:].lower()) if dot > path.rfind("/") else None
+        if lang and not any(path.startswith(p) or f"/{p}" in path for p in _NOT_OWN):
+            facts.languages[lang] = facts.languages.get(lang, 0) + 1
+            facts.language_example.setdefault(lang, path)
+        if path in CODEOWNERS_PATHS and facts.codeowners is None:
+            facts.codeowners = Location(path, 1)
+        if path in bots:
+            facts.dependency_bots.append(Location(path, 1))
+        if path_matches(path, deploy_globs) and not _is_test_path(path):
+            facts.deploy_files.append(path)
+        for kind, globs in iac_groups.items():
+            if path_matches(path, globs) and not _is_test_path(path):
+                facts.iac.setdefault(kind, []).append(path)
+        for system, globs in ci_groups.items():
+            if any(path == g or (g.endswith("/*") and path.startswith(g[:-1])) for g in globs):
+                facts.other_ci.setdefault(system, []).append(path)
+    _collect_recipes(repo, facts)
+    return facts
+
+
+_MAKE_TARGET = re.compile(r"^([A-Za-z0-9_.%/-]+(?:\s+[A-Za-z0-9_.%/-]+)*)\s*:(?!=)[^\n]*$")
+MAX_RECIPE_FILES = 50
+
+
+def _collect_recipes(repo: RepoFiles, facts: TreeFacts) -> None:
+    """Makefile targets and package.json scripts near the root (shallow: CI calls those)."""
+    shallow = [p for p in repo.files if p.count("/") <= 2 and not _is_test_path(p)]
+    makefiles = [p for p in shallow if p.rsplit("/", 1)[-1] in ("Makefile", "makefile", "GNUmakefile", "justfile")]
+    packages = [p for p in shallow if p.rsplit("/", 1)[-1] == "package.json"]
+    for path in makefiles[:MAX_RECIPE_FILES]:
+        text = repo.read(path) or ""
+        current: list[str] = []
+        for line in text.splitlines():
+            m = _MAKE_TARGET.match(line)
+            if m and not line.startswith("\t"):
+                current = [f"{'just' if path.endswith('justfile') else 'make'}:{t}" for t in m.group(1).split()]
+                rest = line.split(":", 1)[1]
+                for name in current:
+                    facts.recipes.setdefault(name, "")
+                    # prerequisites are recipes that run too
+                    facts.recipes[name] += " ".join(f"make {p}" for p in rest.split() if p) + "\n"
+            elif current and (line.startswith("\t") or line.startswith("    ")):
+                for name in current:
+                    facts.recipes[name] += line.strip() + "\n"
+            elif line.strip() and not line.startswith("#"):
+                current = []
+    for path in packages[:MAX_RECIPE_FILES]:
+        try:
+            data = json.loads(repo.read(path) or "{}")
+        except ValueError:
+            continue
+        scripts = data.get("scripts") if isinstance(data, dict) else None
+        if isinstance(scripts, dict):
+            for name, cmd in scripts.items():
+                if isinstance(cmd, str):
+                    key = f"npm:{name}"
+                    facts.recipes[key] = (facts.recipes.get(key, "") + cmd + "\n")[:4000]
+
+
+def _is_test_path(path: str) -> bool:
+    parts = path.lower().split("/")
+    return any(p in ("test", "tests", "testdata", "fixtures", "examples", "example", "samples", "e2e", "__tests__")
+               for p in parts[:-1])

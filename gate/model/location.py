@@ -1,0 +1,20 @@
+"""Where a fact stands: every piece of evidence and every finding carries one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def to_dict(self) -> dict:
+        out: dict = {"path": self.path, "line": self.line}
+        if self.column:
+            out["column"] = self.column
+        return out

@@ -1,0 +1,92 @@
+"""How a rule is declared and what it returns.
+
+A rule is declared once, next to its check: id, domain, default severity, title,
+rationale and remediation live in the `@rule` decorator, so `rules`, `explain`,
+`docs/rules.md` and every report read the same words. A check is a pure function
+of the Evidence and its context; it never reads a file or the network.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from gate.model.location import Location
+
+SEVERITIES = ("blocker", "warning", "info", "off")
+STATUSES = ("pass", "fail", "skip", "waived")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str                      # pass | fail | skip | unknown (skip that policy may count as fail)
+    message: str
+    locations: tuple[Location, ...] = ()
+    details: tuple[str, ...] = ()    # one line each: further gaps or evidence
+
+
+def passed(message: str, *locations: Location | None, details: Iterable[str] = ()) -> Outcome:
+    return Outcome("pass", message, _locs(locations), tuple(details))
+
+
+def failed(message: str, *locations: Location | None, details: Iterable[str] = ()) -> Outcome:
+    return Outcome("fail", message, _locs(locations), tuple(details))
+
+
+def skipped(reason: str) -> Outcome:
+    """Not applicable to this repository: never costs score."""
+    return Outcome("skip", reason)
+
+
+def unknown(reason: str) -> Outcome:
+    """Could not tell (no token, scanner absent): the policy's `unknown` decides."""
+    return Outcome("unknown", reason)
+
+
+def _locs(locations: Iterable[Location | None]) -> tuple[Location, ...]:
+    out: list[Location] = []
+    for loc in locations:
+        if loc is not None and loc not in out:
+            out.append(loc)
+    return tuple(out[:50])
+
+
+@dataclass
+class Context:
+    """What a check may consult besides Evidence: its params and the signatures."""
+
+    params: dict[str, Any]
+    sig: Any  # gate.policy.signatures.Signatures
+    today: Any = None  # datetime.date, injected so freshness is testable
+
+
+Check = Callable[[Any, Context], Outcome]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    domain: str
+    severity: str
+    title: str
+    rationale: str
+    remediation: str
+    check: Check
+    params: dict[str, Any] = field(default_factory=dict)
+    needs: str | None = None  # "api" or "scanners": what must be present to judge
+
+    @property
+    def doc(self) -> str:
+        return self.check.__doc__ or ""
+
+
+def rule(*, id: str, severity: str, title: str, rationale: str, remediation: str,
+         params: dict[str, Any] | None = None, needs: str | None = None) -> Callable[[Check], Rule]:
+    """Declare a rule; the decorated function is its check."""
+    assert severity in SEVERITIES, severity
+    domain = id.split(".", 1)[0]
+
+    def wrap(fn: Check) -> Rule:
+        return Rule(id=id, domain=domain, severity=severity, title=title, rationale=" ".join(rationale.split()),
+                    remediation=" ".join(remediation.split()), check=fn, params=dict(params or {}), needs=needs)
+
+    return wrap

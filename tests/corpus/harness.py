@@ -1,0 +1,57 @@
+"""Run the gate over the labelled corpus beside this clone (../shared/corpus)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def corpus_repos(kind: str = "dev") -> list[Path]:
+    root = CORPUS / kind
+    return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def labels(kind: str, repo: Path) -> dict:
+    return json.loads((CORPUS / f"{kind}-labels" / f"{repo.name}.json").read_text())
+
+
+@lru_cache(maxsize=None)
+def run_gate(path: str, policy_name: str = "production"):
+    from gate.collect import collect
+    from gate.evaluate import evaluate
+    from gate.policy.load import load_policy
+    from gate.score import score
+
+    policy = load_policy(policy_name)
+    evidence = collect(path, policy)
+    evaluation = evaluate(evidence, policy)
+    card = score(evaluation.results, policy.weights, policy.threshold)
+    return policy, evidence, evaluation, card
+
+
+def detections(path: str) -> dict:
+    """The facts the dev labels name, as the gate sees them."""
+    from gate.rules.base import Context
+    from gate.rules.hardening import third_party_uses
+    from gate.rules.rollback import rollback_paths
+    from gate.rules.security import codeql_jobs
+    from gate.rules.delivery import production_deploys
+    import re
+
+    policy, ev, evaluation, _ = run_gate(path)
+    status = {r.rule.id: r.status for r in evaluation.results}
+    ctx = Context(params={}, sig=policy.signatures)
+    uses = third_party_uses(ev)
+    return {
+        "ci_on_pull_request": status.get("ci.pull-request-trigger") == "pass",
+        "ci_runs_tests": status.get("ci.tests-run") == "pass",
+        "codeql": bool(codeql_jobs(ev, ctx)),
+        "dependency_updates": status.get("security.dependency-updates") == "pass",
+        "production_deploy": bool(production_deploys(ev)),
+        "promotion_ordered": status.get("delivery.promotion-order") == "pass",
+        "rollback": bool(rollback_paths(ev, ctx)),
+        "third_party_uses_total": len(uses),
+        "third_party_uses_pinned": sum(1 for _, u in uses if re.search(r"@[0-9a-f]{40}$", u)),
+    }

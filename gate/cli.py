@@ -114,10 +114,16 @@ def _write(out_path: str, text: str) -> None:
 
 @main.command("rules")
 @click.option("--domain", help="Only this domain's rules.")
-def rules_cmd(domain: str | None) -> None:
+@click.option("--markdown", is_flag=True, help="Print the rule reference (docs/rules.md) instead.")
+def rules_cmd(domain: str | None, markdown: bool) -> None:
     """List every rule: id, default severity and title."""
     from gate.rules import all_rules
 
+    if markdown:
+        from gate.report.ruledoc import render_rule_docs
+
+        click.echo(render_rule_docs(), nl=False)
+        return
     for r in all_rules():
         if domain and r.domain != domain:
             continue

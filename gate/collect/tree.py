@@ -65,7 +65,7 @@ def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
         if path_matches(path, deploy_globs) and not _is_test_path(path):
             facts.deploy_files.append(path)
         for kind, globs in iac_groups.items():
-            if path_matches(path, globs) and not _is_test_path(path):
+            if path_matches(path, globs) and not _is_test_path(path) and not path.startswith(".github/"):
                 facts.iac.setdefault(kind, []).append(path)
         for system, globs in ci_groups.items():
             if any(path == g or (g.endswith("/*") and path.startswith(g[:-1])) for g in globs):

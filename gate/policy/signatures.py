@@ -80,11 +80,10 @@ def _compile(pattern: str) -> re.Pattern:
 
 def path_matches(path: str, globs: list[str]) -> bool:
     """A glob without `/` matches the file name at any depth; with `/`, the path's tail."""
-    name = path.rsplit("/", 1)[-1]
+    parts = path.split("/")
     for g in globs:
-        if "/" in g:
-            if fnmatchcase(path, g) or fnmatchcase(path, "*/" + g):
-                return True
-        elif fnmatchcase(name, g):
+        gparts = g.split("/")
+        # compare component by component, so `*` never crosses a `/`
+        if len(parts) >= len(gparts) and all(fnmatchcase(p, q) for p, q in zip(parts[-len(gparts):], gparts)):
             return True
     return False

@@ -93,6 +93,8 @@ def token_permissions(ev, ctx: Context):
 )
 def dangerous_triggers(ev, ctx: Context):
     """Fails where a pull_request_target/workflow_run workflow checks out the PR head and runs anything after it."""
+    if not ev.workflows.workflows:
+        return skipped("No workflows.")
     hits = []
     for wf in ev.workflows.workflows.values():
         if not ({"pull_request_target", "workflow_run"} & set(wf.triggers)):
@@ -124,6 +126,8 @@ def dangerous_triggers(ev, ctx: Context):
 def script_injection(ev, ctx: Context):
     """Finds untrusted contexts (titles, bodies, branch names, commit messages, inputs of
     dispatch/issue events) interpolated into `run:` or github-script `script:`."""
+    if not ev.workflows.workflows:
+        return skipped("No workflows.")
     hits = []
     for wf in ev.workflows.workflows.values():
         for job in wf.jobs.values():

@@ -1,0 +1,1 @@
+"""Careline telehealth API."""

@@ -1,14 +1,21 @@
-"""Find, read and merge policies: presets shipped in the package, `extends:` chains.
+"""Find, read, merge and validate policies.
 
-`defaults.yml` (and `ops.yml`, the operational signatures) underlie every preset.
-Mappings merge key by key; a list replaces the one it overrides, unless it is
-written as `{extend: [...]}` (append) or `{replace: [...]}`.
+Discovery: `--policy NAME|PATH`; else `.github/readiness.yml` (or `.yaml`) in the
+repository; else the `production` preset. `extends:` chains end at the base layers
+(`defaults.yml`, then `ops.yml`), which underlie every policy exactly once. Mappings
+merge key by key; a list replaces the one it overrides, unless it is written as
+`{extend: [...]}` (append) or `{replace: [...]}`. A branch profile that matches the
+ref replaces what the top file `extends:`. User files are validated here; presets
+are validated by the test suite, so a `check` with a preset never imports jsonschema.
 """
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from gate.model.yamlsafe import YamlError, load
 from gate.policy.signatures import Signatures
@@ -17,10 +24,12 @@ POLICY_DIR = Path(__file__).resolve().parent.parent / "policies"
 BASE_LAYERS = ("defaults", "ops")
 REPO_POLICY_FILES = (".github/readiness.yml", ".github/readiness.yaml")
 MAX_POLICY_BYTES = 256 * 1024
+MAX_CHAIN = 16
+SEVERITY_RANK = {"off": 0, "info": 1, "warning": 2, "blocker": 3}
 
 
 class PolicyError(Exception):
-    """A policy that cannot be used; the message names file, line and key."""
+    """A policy that cannot be used; the message has one `file:line: key: problem` per line."""
 
 
 @dataclass
@@ -29,8 +38,8 @@ class Policy:
     source: str
     data: dict[str, Any]
     chain: list[str] = field(default_factory=list)  # preset/file names, base last
-    profile: str | None = None
-    profile_reason: str | None = None
+    profile: str | None = None         # the ref pattern of the branch profile that applied
+    profile_reason: str | None = None  # why it applied (or why none did), for the report
 
     @property
     def threshold(self) -> int:
@@ -49,8 +58,12 @@ class Policy:
         return dict(cfg) if isinstance(cfg, dict) else {}
 
     def severity(self, rule_id: str, default: str) -> str:
-        cfg = self.rule_config(rule_id)
-        return str(cfg.get("severity") or self.data.get("default_severity") or default)
+        """Named in `rules:` wins; else `default_severity`, which never turns on a rule declared off."""
+        named = self.rule_config(rule_id).get("severity")
+        if named:
+            return str(named)
+        fallback = self.data.get("default_severity")
+        return default if not fallback or default == "off" else str(fallback)
 
     def params(self, rule_id: str, defaults: dict[str, Any]) -> dict[str, Any]:
         return {**defaults, **(self.rule_config(rule_id).get("params") or {})}
@@ -61,17 +74,48 @@ class Policy:
             self._sig = Signatures(self.data.get("signatures") or {})
         return self._sig
 
+    @cached_property
+    def waivers(self) -> list:
+        from gate.policy.waivers import parse_waivers
+
+        return parse_waivers(self.data.get("waivers"))
+
+    @cached_property
+    def custom_rules(self) -> list:
+        from gate.rules.custom import build_rules
+
+        return build_rules(self.data.get("custom_rules") or [])
+
+    def apply_waiver(self, result: Any, today: Any, notices: list[str]) -> None:
+        """evaluate's hook for each failing result: waived, or a notice if its waiver expired."""
+        from gate.policy.waivers import apply_waiver
+
+        apply_waiver(self.waivers, result, today, notices)
+
+
+@dataclass
+class Layer:
+    name: str        # preset name or file label, for the chain and messages
+    doc: dict[str, Any]
+    path: Path
+    user: bool       # a user's file: validated at load time
+
 
 def preset_names() -> list[str]:
     return sorted(p.stem for p in POLICY_DIR.glob("*.yml") if p.stem not in BASE_LAYERS)
 
 
 def read_policy_file(path: Path, label: str | None = None) -> dict[str, Any]:
+    """One policy document; bounded, regular files only (a FIFO would hang the read)."""
     label = label or str(path)
     try:
-        if path.stat().st_size > MAX_POLICY_BYTES:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise PolicyError(f"{label}: not a regular file")
+        if st.st_size > MAX_POLICY_BYTES:
             raise PolicyError(f"{label}: larger than {MAX_POLICY_BYTES} bytes; a policy is a short file")
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as fh:
+            text = fh.read(MAX_POLICY_BYTES + 1).decode("utf-8")
     except OSError as exc:
         raise PolicyError(f"{label}: cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:
@@ -83,7 +127,7 @@ def read_policy_file(path: Path, label: str | None = None) -> dict[str, Any]:
     if doc is None:
         return {}
     if not isinstance(doc, dict):
-        raise PolicyError(f"{label}:{getattr(doc, 'line', 1)}: a policy must be a mapping of keys such as `extends:` and `rules:`")
+        raise PolicyError(f"{label}:{getattr(doc, 'line', 1)}: (top): a policy must be a mapping of keys such as `extends:` and `rules:`")
     return doc
 
 
@@ -102,54 +146,168 @@ def merge(base: Any, over: Any) -> Any:
     return over
 
 
-def _resolve(ref: str, relative_to: Path | None, chain: list[str]) -> tuple[dict[str, Any], list[str]]:
-    if ref in chain:
-        raise PolicyError(f"`extends:` cycle: {' -> '.join(chain + [ref])}")
-    if len(chain) > 16:
-        raise PolicyError(f"`extends:` chain longer than 16: {' -> '.join(chain)}")
-    preset = POLICY_DIR / f"{ref}.yml"
-    if "/" not in ref and not ref.endswith((".yml", ".yaml")) and preset.is_file():
-        path, label = preset, ref
+def is_preset(ref: str) -> bool:
+    return "/" not in ref and not ref.endswith((".yml", ".yaml")) and (POLICY_DIR / f"{ref}.yml").is_file()
+
+
+def _locate(ref: str, relative_to: Path | None, jail: Path | None) -> tuple[Path, str, bool]:
+    """(path, label, is_preset) for a preset name or a path; a repository's file may not reach outside it."""
+    if is_preset(ref):
+        return POLICY_DIR / f"{ref}.yml", ref, True
+    path = Path(ref) if Path(ref).is_absolute() or relative_to is None else relative_to / ref
+    if jail is not None:
+        real = path.resolve()
+        if real != jail and jail not in real.parents:
+            raise PolicyError(f"policy `{ref}` is outside the repository; a repository's policy may extend presets "
+                              "and files inside the repository only")
+        label = str(real.relative_to(jail))
     else:
-        path = (relative_to / ref) if relative_to and not Path(ref).is_absolute() else Path(ref)
         label = str(path)
-        if not path.is_file():
-            known = ", ".join(preset_names())
-            raise PolicyError(f"policy `{ref}` not found: give a preset ({known}) or a path to a YAML file")
-    doc = read_policy_file(path, label)
-    parent = doc.get("extends")
-    names = chain + [ref]
-    if parent in (None, ""):
-        base: dict[str, Any] = {}
-        lineage = [ref]
-    else:
-        if not isinstance(parent, str):
-            raise PolicyError(f"{label}:{doc.line_of('extends')}: extends: give one preset name or path")
-        base, lineage = _resolve(parent, path.parent, names)
-        lineage = [ref] + lineage
-    merged = merge(base, {k: v for k, v in doc.items() if k != "extends"})
-    return merged, lineage
+    if not path.is_file():
+        raise PolicyError(f"policy `{ref}` not found: give a preset ({', '.join(preset_names())}) or a path to a YAML file")
+    return path, label, False
 
 
-def load_policy(ref: str | None, repo_root: Path | None = None) -> Policy:
-    """`ref` is a preset name or a path; None means the repository's own file, else production."""
-    source = "embedded"
-    if ref is None and repo_root is not None:
+def _chain(ref: str, relative_to: Path | None, jail: Path | None, seen: list[str],
+           errors: list[str]) -> list[Layer]:
+    """The layers from `ref` down to (not including) the base layers, top first."""
+    path, label, preset = _locate(ref, relative_to, jail)
+    key = f"preset:{ref}" if preset else str(path.resolve())
+    layer = Layer(ref if preset else label, read_policy_file(path, label), path, not preset)
+    parent = layer.doc.get("extends")
+    if parent in (None, "") or parent in BASE_LAYERS:
+        return [layer]
+    where = f"{label}:{layer.doc.line_of('extends') if hasattr(layer.doc, 'line_of') else 1}: extends"
+    if not isinstance(parent, str):
+        return [layer]  # the schema check names the wrong type
+    names = seen + [key]
+    try:
+        parent_key = f"preset:{parent}" if is_preset(parent) else str(_locate(parent, path.parent, jail)[0].resolve())
+    except PolicyError as exc:
+        errors.append(f"{where}: {exc}")
+        return [layer]
+    if parent_key in names:
+        shown = [n.removeprefix("preset:") for n in names + [parent_key]]
+        errors.append(f"{where}: `extends:` cycle: {' -> '.join(_short(s, jail) for s in shown)}")
+        return [layer]
+    if len(names) >= MAX_CHAIN:
+        errors.append(f"{where}: `extends:` chain longer than {MAX_CHAIN}")
+        return [layer]
+    return [layer] + _chain(parent, path.parent, jail, names, errors)
+
+
+def _short(name: str, jail: Path | None) -> str:
+    if jail is not None and name.startswith(str(jail) + os.sep):
+        return name[len(str(jail)) + 1:]
+    return name
+
+
+def _discover(ref: str | None, repo_root: Path | None) -> tuple[str, str, Path | None]:
+    """(ref, source, jail): the policy asked for, else the repository's own, else production."""
+    if ref is not None:
+        return ref, ("embedded" if is_preset(ref) else ref), None
+    if repo_root is not None:
+        root = Path(repo_root).resolve()
         for name in REPO_POLICY_FILES:
-            candidate = repo_root / name
-            if candidate.is_file() and not candidate.is_symlink():
-                ref, source = str(candidate), name
+            candidate = root / name
+            if not os.path.lexists(candidate):
+                continue
+            real = candidate.resolve()
+            if real != root and root not in real.parents:
+                raise PolicyError(f"{name}: a link out of the repository; not followed")
+            if not real.is_file():
+                raise PolicyError(f"{name}: not a regular file")
+            return str(real), name, root
+    return "production", "embedded", None
+
+
+def base_layers() -> list[tuple[str, Path]]:
+    """defaults, then ops; ops.yml from a checkout's top-level policies/ while it is not in the package."""
+    out = []
+    for name in BASE_LAYERS:
+        for path in (POLICY_DIR / f"{name}.yml", POLICY_DIR.parent.parent / "policies" / f"{name}.yml"):
+            if path.is_file():
+                out.append((name, path))
                 break
-    if ref is None:
-        ref = "production"
-    elif source == "embedded" and not (POLICY_DIR / f"{ref}.yml").is_file():
-        source = ref
-    data, lineage = _resolve(ref, None, [])
-    base: dict[str, Any] = {}
-    for layer in BASE_LAYERS:
-        path = POLICY_DIR / f"{layer}.yml"
-        if path.is_file():
-            base = merge(base, read_policy_file(path, layer))
-    data = merge(base, data)
-    name = str(data.get("name") or Path(ref).stem)
-    return Policy(name=name, source=source, data=data, chain=lineage)
+    return out
+
+
+def load_policy(ref: str | None = None, repo_root: Path | None = None, *, git_ref: str | None = None,
+                env: Mapping[str, str] | None = None) -> Policy:
+    """`ref` is a preset name or a path; None means the repository's own file, else production.
+
+    `git_ref` (else the GitHub event in `env`, default os.environ) picks a branch profile.
+    Raises PolicyError listing every problem found, one `file:line: key: what` per line.
+    """
+    from gate.policy.profiles import current_ref, select_profile
+
+    ref, source, jail = _discover(ref, repo_root)
+    errors: list[str] = []
+    layers = _chain(ref, None, jail, [], errors)
+    top = layers[0]
+    profile = reason = None
+    profiles = top.doc.get("profiles") if top.user else None
+    if isinstance(profiles, dict) and profiles:
+        errors.extend(_profile_target_errors(top, profiles, jail))
+        at, origin = current_ref(git_ref, os.environ if env is None else env)
+        pattern, target, reason = select_profile(profiles, at, origin)
+        if target and not errors:
+            profile = pattern
+            seen = [str(top.path.resolve())]
+            layers = [top] + _chain(target, top.path.parent, jail, seen, errors)
+    data: dict[str, Any] = {}
+    bases = base_layers()
+    for name, path in bases:
+        data = merge(data, read_policy_file(path, name))
+    for layer in reversed(layers):
+        data = merge(data, {k: v for k, v in layer.doc.items() if k != "extends"})
+    user = [layer for layer in layers if layer.user]
+    if user:
+        errors.extend(_validate(user, data))
+    if errors:
+        raise PolicyError("\n".join(dict.fromkeys(errors)))
+    name = str(top.doc.get("name") or top.name)
+    data["name"] = name
+    chain = [layer.name for layer in layers] + [n for n, _ in bases]
+    return Policy(name=name, source=source, data=data, chain=chain, profile=profile, profile_reason=reason)
+
+
+def _profile_target_errors(top: Layer, profiles: dict[str, Any], jail: Path | None) -> list[str]:
+    out = []
+    for pattern, target in profiles.items():
+        if not isinstance(target, str) or not target:
+            continue  # the schema check names it
+        try:
+            _locate(target, top.path.parent, jail)
+        except PolicyError as exc:
+            out.append(f"{top.name}:{top.doc.line_of(pattern)}: profiles.{pattern}: {exc}")
+    return out
+
+
+def _validate(layers: list[Layer], data: dict[str, Any]) -> list[str]:
+    from gate.policy.schema import schema_errors, semantic_errors
+
+    known = known_names(data)
+    out: list[str] = []
+    for layer in layers:
+        out.extend(schema_errors(layer.doc, layer.name))
+        out.extend(semantic_errors(layer.doc, layer.name, known))
+    return out
+
+
+def known_names(data: dict[str, Any]) -> Any:
+    """Rule ids and params from the registry plus the merged policy's custom rules; signature names from the base layers."""
+    from gate.policy.schema import Known
+    from gate.rules import all_rules
+
+    known = Known()
+    for r in all_rules():
+        known.rule_ids.add(r.id)
+        known.rule_params[r.id] = dict(r.params)
+    for spec in data.get("custom_rules") or []:
+        if isinstance(spec, dict) and isinstance(spec.get("id"), str):
+            known.rule_ids.add(spec["id"])
+    for name, path in base_layers():
+        sigs = read_policy_file(path, name).get("signatures")
+        known.signature_keys.update(sigs or {})
+    return known

@@ -13,6 +13,7 @@ class Signatures:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self._compiled: dict[str, list[re.Pattern]] = {}
+        self._combined: dict[str, re.Pattern] = {}
 
     def patterns(self, name: str) -> list[re.Pattern]:
         if name not in self._compiled:
@@ -23,13 +24,16 @@ class Signatures:
         return self._compiled[name]
 
     def search(self, name: str, text: str | None) -> re.Match | None:
+        """The first match of any pattern of the list: one pass over the text."""
         if not text:
             return None
-        for pattern in self.patterns(name):
-            m = pattern.search(text)
-            if m:
-                return m
-        return None
+        combined = self._combined.get(name)
+        if combined is None:
+            raw = self.data.get(name) or []
+            raw = [raw] if isinstance(raw, str) else raw
+            combined = _compile("|".join(f"(?:{p})" for p in raw)) if raw else _NEVER
+            self._combined[name] = combined
+        return combined.search(text)
 
     def prefixes(self, name: str) -> list[str]:
         raw = self.data.get(name) or []
@@ -71,6 +75,9 @@ class Signatures:
             if any(_compile(p).search(environment) for p in pats):
                 return tier
         return None
+
+
+_NEVER = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1024)

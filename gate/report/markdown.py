@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _STATUS_ICON = {"pass": "✅", "fail": "❌", "skip": "➖", "waived": "🟡", "partial": "⚠️"}
 
 
@@ -21,14 +21,16 @@ def esc(text: Any, limit: int = 300) -> str:
     s = " ".join(s.split())
     if len(s) > limit:
         s = s[: limit - 1] + "…"
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no HTML, no entities
     s = _ESCAPE.sub(r"\\\1", s)
-    s = s.replace("@", "@\u200b").replace("&", "&amp;")  # no mentions, no entities
+    s = s.replace("@", "@\u200b")  # no mentions
     return s
 
 
 def code(text: Any, limit: int = 200) -> str:
     """An inline code span that no backtick in the text can break out of."""
-    s = " ".join(str(text).split())[:limit].replace("`", "ˋ")
+    # a `|` would split a table cell even inside a code span: use a look-alike
+    s = " ".join(str(text).split())[:limit].replace("`", "ˋ").replace("|", "│")
     return f"`{s}`" if s else ""
 
 

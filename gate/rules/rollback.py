@@ -13,7 +13,14 @@ _FAILURE = re.compile(r"\bfailure\(\)")
 
 
 def rollback_paths(ev, ctx: Context) -> list[tuple[Location, str]]:
-    """Every rollback path in the workflows, with what it is."""
+    """Every rollback path in the workflows, with what it is (computed once per Evidence)."""
+    key = ("rollback_paths", id(ctx.sig))
+    if key not in ev.facts:
+        ev.facts[key] = _rollback_paths(ev, ctx)
+    return ev.facts[key]
+
+
+def _rollback_paths(ev, ctx: Context) -> list[tuple[Location, str]]:
     sig = ctx.sig
     found: list[tuple[Location, str]] = []
     prod_workflows = {d.workflow for d in production_deploys(ev)}

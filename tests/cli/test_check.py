@@ -1,0 +1,99 @@
+"""The main job as a user runs it: `readiness-gate check` on the bundled examples."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from gate.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+TELEHEALTH = ROOT / "examples" / "telehealth-platform"
+HARDENED = ROOT / "examples" / "hardened-service"
+SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
+
+
+def check(*args: str):
+    return CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
+
+
+def test_telehealth_fails_with_the_assessment_blockers(tmp_path):
+    out = tmp_path / "report.json"
+    result = check(str(TELEHEALTH), "--output", f"json:{out}")
+    assert result.exit_code == 1
+    assert result.output.startswith("FAIL")
+    report = json.loads(out.read_text())
+    blockers = {r["id"] for r in report["results"] if r["status"] == "fail" and r["severity"] == "blocker"}
+    # the hand-written assessment: CI/CD missing, no environment promotion, no rollback automation
+    assert {"ci.workflows-present", "ci.tests-run", "delivery.promotion-order", "rollback.path-present"} <= blockers
+    for r in report["results"]:
+        if r["status"] == "fail":
+            assert r["locations"], r["id"]
+            assert r["remediation"], r["id"]
+
+
+def test_hardened_service_passes_the_default_policy():
+    result = check(str(HARDENED), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["verdict"] == "PASS"
+    assert report["summary"]["blockers"] == 0
+    assert report["policy"]["name"] == "production"
+
+
+@pytest.mark.parametrize("example", [TELEHEALTH, HARDENED], ids=["telehealth", "hardened"])
+def test_json_report_follows_the_schema(example):
+    report = json.loads(check(str(example), "--format", "json").output)
+    jsonschema.validate(report, SCHEMA)
+
+
+def test_one_run_writes_several_formats(tmp_path):
+    result = check(str(TELEHEALTH), "--output", f"json:{tmp_path}/r.json", "--output",
+                   f"markdown:{tmp_path}/r.md", "--output", f"junit:{tmp_path}/r.xml")
+    assert result.exit_code == 1
+    assert json.loads((tmp_path / "r.json").read_text())["verdict"] == "FAIL"
+    assert (tmp_path / "r.md").read_text().startswith("## ❌ Readiness Gate: **FAIL**")
+    assert "<testsuites" in (tmp_path / "r.xml").read_text()
+    assert "Readiness matrix" in result.output  # the terminal view is still printed
+
+
+@pytest.mark.parametrize("args, message", [
+    (["/no/such/repo"], "no such directory"),
+    ([str(ROOT / "README.md")], "not a directory"),
+    ([str(TELEHEALTH), "--output", "pdf:x.pdf"], "expected FORMAT:PATH"),
+    ([str(TELEHEALTH), "--policy", "no-such-preset"], "not found"),
+])
+def test_usage_errors_exit_2_with_one_line(args, message):
+    result = CliRunner().invoke(main, ["check", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_python_dash_m_gate_runs_the_same_cli():
+    proc = subprocess.run([sys.executable, "-m", "gate", "check", str(HARDENED), "--format", "json"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["verdict"] == "PASS"
+
+
+def test_rules_and_explain():
+    runner = CliRunner()
+    listing = runner.invoke(main, ["rules"]).output
+    assert "delivery.promotion-order" in listing and "blocker" in listing
+    explained = runner.invoke(main, ["explain", "rollback.path-present"])
+    assert explained.exit_code == 0
+    assert "Why:" in explained.output and "Fix:" in explained.output
+    unknown = runner.invoke(main, ["explain", "rollback.nope"])
+    assert unknown.exit_code == 2 and "unknown rule" in unknown.output
+
+
+def test_rules_doc_is_generated_from_the_declarations():
+    """docs/rules.md is stale when a rule changes: regenerate with `readiness-gate rules --markdown > docs/rules.md`."""
+    current = CliRunner().invoke(main, ["rules", "--markdown"]).output
+    assert (ROOT / "docs" / "rules.md").read_text() == current

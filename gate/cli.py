@@ -49,20 +49,55 @@ def main() -> None:
 @click.option("--ref", "git_ref", metavar="REF", help="Branch or ref being checked, for branch profiles (default: from GITHUB_REF).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to leave out of the evidence (repeatable).")
 @click.option("--color/--no-color", default=None, help="Colour the text view (default: when a terminal).")
+@click.option("--repo", "repository", metavar="OWNER/NAME",
+              help="Repository whose settings to read from the GitHub API (default: $GITHUB_REPOSITORY).")
+@click.option("--api/--no-api", "use_api", default=None,
+              help="Read environments, branch protection and alerts from the GitHub API (default: when a token and repository are known).")
+@click.option("--publish", is_flag=True, help="Also publish to GitHub (status, PR comment, summary), as `publish` does.")
+@click.option("--status", type=click.Choice(["check-run", "commit-status", "none"]), default="check-run",
+              show_default=True, help="With --publish: how the verdict is put on the commit.")
+@click.option("--status-name", default="readiness-gate", show_default=True,
+              help="With --publish: check-run name / status context that branch protection requires.")
+@click.option("--comment", type=click.Choice(["always", "on-failure", "never"]), default="always",
+              show_default=True, help="With --publish: when to keep the sticky PR comment.")
+@click.option("--token-env", default="GITHUB_TOKEN", show_default=True, metavar="NAME",
+              help="With --publish: environment variable holding the token.")
 def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
-          exclude: tuple[str, ...], color: bool | None) -> None:
+          exclude: tuple[str, ...], color: bool | None, repository: str | None, use_api: bool | None,
+          publish: bool, status: str, status_name: str, comment: str, token_env: str) -> None:
     """Evaluate the repository at PATH and print its readiness verdict."""
     targets = [_parse_output(o) for o in outputs]
-    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude)
+    api = api_settings(repository, use_api, token_env, git_ref)
+    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api)
     for out_fmt, out_path in targets:
         _write(out_path, _render(out_fmt, report, color=False))
     text = _render(fmt, report, color=sys.stdout.isatty() if color is None else color)
     click.echo(text, nl=not text.endswith("\n"))
+    if publish:
+        from gate.publish.command import PublishOptions, publish_report
+
+        sys.exit(publish_report(report, PublishOptions(status=status, status_name=status_name, comment=comment,
+                                                       token_env=token_env)))
     sys.exit(EXIT_PASS if report["verdict"] == "PASS" else EXIT_FAIL)
 
 
+def api_settings(repository: str | None, use_api: bool | None, token_env: str, git_ref: str | None) -> dict | None:
+    """Where and how to read API evidence, or None to stay offline."""
+    import os
+
+    repository = repository or os.environ.get("GITHUB_REPOSITORY")
+    token = os.environ.get(token_env)
+    if use_api is False or (use_api is None and not (repository and token)):
+        return None
+    if not repository or not token:
+        raise GateError(f"--api needs a repository (--repo or GITHUB_REPOSITORY) and a token in ${token_env}")
+    return {"repository": repository, "token": token,
+            "api_url": os.environ.get("GITHUB_API_URL") or "https://api.github.com",
+            "ref": git_ref or os.environ.get("GITHUB_REF")}
+
+
 def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
-              exclude: tuple[str, ...] = (), today=None) -> dict:
+              exclude: tuple[str, ...] = (), today=None, api: dict | None = None) -> dict:
     """collect → evaluate → score → report, with user errors raised as GateError."""
     from gate.collect import RepoError, collect
     from gate.evaluate import evaluate
@@ -83,6 +118,11 @@ def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
         evidence = collect(path, policy, exclude=exclude)
     except RepoError as exc:
         raise GateError(str(exc)) from None
+    if api is not None:
+        from gate.collect.github_api import collect_api_facts
+
+        evidence.api = collect_api_facts(api["repository"], api["token"], api["api_url"], ref=api["ref"])
+        evidence.notices.extend(evidence.api.notices)
     evaluation = evaluate(evidence, policy, today=today)
     card = score(evaluation.results, policy.weights, policy.threshold)
     return build_report(evaluation, card, policy, evidence, path=str(path), ref=git_ref,

@@ -165,6 +165,16 @@ def promotion_order(ev, ctx: Context):
     return passed(f"Production deploys are promoted: {how[0]}.", prod[0].loc)
 
 
+def _branch_policy_restricts(env) -> bool:
+    """The environment's deployment-branch policy admits only protected branches, main or tags."""
+    if env.branch_policy == "protected-branches":
+        return True
+    if env.branch_policy == "custom" and env.branch_patterns:
+        return all(p.startswith("tag:") or p in ("main", "master") or p.startswith("release")
+                   for p in env.branch_patterns)
+    return False
+
+
 def _restricted_triggers(wf) -> bool:
     risky = {"workflow_dispatch", "pull_request", "pull_request_target", "issue_comment", "repository_dispatch"}
     if risky & set(wf.triggers):
@@ -206,7 +216,7 @@ def production_branch_restricted(ev, ctx: Context):
         job = wf.jobs.get(d.job) if wf else None
         if job is None:
             continue
-        if envs and d.environment in envs and getattr(envs[d.environment], "branch_policy", None):
+        if envs and any(e.name == d.environment and _branch_policy_restricts(e) for e in envs):
             continue
         guards = [job.if_ or ""] + [wf.jobs[j].if_ or "" for j in query_needs(wf, d.job) if j in wf.jobs]
         if any(_REF_GUARD.search(g) for g in guards) or _restricted_triggers(wf):
@@ -266,10 +276,12 @@ def production_protected(ev, ctx: Context):
     envs = getattr(ev.api, "environments", None) if ev.api is not None else None
     if envs is None:
         return unknown("Needs a GitHub token to read environment protection rules.")
-    names = [n for n in envs if ctx.sig.tier(n) == "production"]
-    if not names:
-        return failed("No production environment exists in the repository's settings.")
-    weak = [n for n in names if not (getattr(envs[n], "required_reviewers", 0) or getattr(envs[n], "wait_timer", 0))]
+    prod = [e for e in envs if ctx.sig.tier(e.name) == "production"]
+    if not prod:
+        return failed("No production environment exists in the repository's settings, so nothing can require approval.",
+                      production_deploys(ev)[0].loc if production_deploys(ev) else None)
+    weak = [e.name for e in prod if not (e.required_reviewers or e.wait_timer)]
     if weak:
-        return failed(f"Environment(s) {', '.join(weak)} have no required reviewers or wait timer.")
-    return passed(f"Production environment(s) {', '.join(names)} require approval.")
+        return failed(f"Environment(s) {', '.join(weak)} have no required reviewers or wait timer.",
+                      *(d.loc for d in production_deploys(ev) if d.environment in weak))
+    return passed(f"Production environment(s) {', '.join(e.name for e in prod)} require approval.")

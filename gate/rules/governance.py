@@ -5,6 +5,18 @@ from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, unknown
 
 
+def merged_branch_rules(api) -> tuple[set[str], int] | None:
+    """Required checks and approvals from classic protection and rulesets together; None if unknown."""
+    if api is None:
+        return None
+    sources = [r for r in (getattr(api, "branch_protection", None), getattr(api, "rulesets", None)) if r is not None]
+    if not sources:
+        return None
+    checks = {c for r in sources for c in r.required_status_checks}
+    reviews = max((r.required_approving_review_count or 0) for r in sources)
+    return checks, reviews
+
+
 @rule(
     id="governance.branch-protection", severity="warning",
     title="The default branch is protected",
@@ -15,13 +27,16 @@ from gate.rules.base import Context, failed, passed, rule, unknown
 )
 def branch_protection(ev, ctx: Context):
     """Reads branch protection and rulesets on the default branch (token needed)."""
-    prot = getattr(ev.api, "branch_protection", None) if ev.api is not None else None
-    if ev.api is None or prot is None:
+    rules = merged_branch_rules(ev.api)
+    if rules is None:
         return unknown("Needs a GitHub token with administration: read to see branch protection and rulesets.")
+    checks, reviews = rules
+    if ev.api.default_branch_protected is False:
+        return failed(f"The default branch `{ev.api.default_branch}` has no branch protection and no ruleset.")
     gaps = []
-    if not getattr(prot, "required_reviews", 0):
+    if not reviews:
         gaps.append("no required approving review")
-    if not getattr(prot, "required_checks", None):
+    if not checks:
         gaps.append("no required status checks")
     if gaps:
         return failed(f"The default branch is protected but has {' and '.join(gaps)}.")
@@ -38,11 +53,11 @@ def branch_protection(ev, ctx: Context):
 )
 def gate_required(ev, ctx: Context):
     """Reads the required status checks of the default branch (token needed)."""
-    prot = getattr(ev.api, "branch_protection", None) if ev.api is not None else None
-    if prot is None:
+    rules = merged_branch_rules(ev.api)
+    if rules is None:
         return unknown("Needs a GitHub token with administration: read to see required status checks.")
     name = ctx.params.get("status_name", "readiness-gate")
-    if name in (getattr(prot, "required_checks", None) or []):
+    if name in rules[0]:
         return passed(f"`{name}` is a required status check on the default branch.")
     return failed(f"`{name}` is not among the default branch's required status checks.")
 

@@ -119,7 +119,7 @@ def code_scanning_alerts(ev, ctx: Context):
         return unknown("Needs a GitHub token with security-events: read to list code-scanning alerts.")
     order = ["note", "low", "medium", "high", "critical"]
     floor = order.index(str(ctx.params.get("severity", "high")))
-    bad = [a for a in alerts if order.index(a.severity) >= floor] if alerts else []
+    bad = [a for a in alerts if order.index(a.severity if a.severity in order else "low") >= floor]
     if bad:
         locs = [Location(a.path, a.line) for a in bad if a.path]
         return failed(f"{len(bad)} open code-scanning alert(s) at or above {order[floor]}.", *locs,

@@ -116,7 +116,8 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
                           called=wf.path if called_from else None))
     if job.uses:
         for e in _input_envs(job, sig, ctx):
-            out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), job.loc, "input"))
+            out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), job.loc, "input",
+                              called=job.called.path if job.called is not None else None))
     if not envs and not (job.environment is not None and not deploy_steps):
         context_text = " ".join(x for x in (job.id, job.name or "", wf.label, wf.path.rsplit("/", 1)[-1]) if x)
         for i in deploy_steps:

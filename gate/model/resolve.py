@@ -53,8 +53,11 @@ def _subst_inputs(run: str | None, with_: dict) -> str | None:
     return EXPR.sub(sub, run)
 
 
+MAX_COMBINATIONS = 256
+
+
 def matrix_values(matrix: Any) -> dict[str, list[str]]:
-    """Every value each matrix key can take, include entries counted."""
+    """Every value each matrix key can take: the combinations `exclude:` leaves, plus `include:`."""
     values: dict[str, list[str]] = {}
     if not isinstance(matrix, dict):
         return values
@@ -68,12 +71,17 @@ def matrix_values(matrix: Any) -> dict[str, list[str]]:
             for k, v in value.items():  # matrix entries of objects: matrix.target.env
                 add(f"{key}.{k}", v)
 
-    for key, vals in matrix.items():
-        if key in ("include", "exclude"):
+    axes = {str(k): v for k, v in matrix.items() if k not in ("include", "exclude") and isinstance(v, list)}
+    combos: list[dict[str, Any]] = [{}]
+    for key, vals in axes.items():
+        combos = [{**c, key: v} for c in combos for v in vals][:MAX_COMBINATIONS]
+    excludes = [e for e in (matrix.get("exclude") or []) if isinstance(e, dict)] \
+        if isinstance(matrix.get("exclude"), list) else []
+    for combo in combos:
+        if any(all(combo.get(str(k)) == v for k, v in e.items()) for e in excludes):
             continue
-        if isinstance(vals, list):
-            for v in vals:
-                add(str(key), v)
+        for key, value in combo.items():
+            add(key, value)
     include = matrix.get("include")
     if isinstance(include, list):
         for entry in include:

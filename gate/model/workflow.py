@@ -51,6 +51,7 @@ class Job:
     workflow_path: str
     name: str | None = None
     needs: list[str] = field(default_factory=list)
+    needs_line: int | None = None
     if_: str | None = None
     environment: Any = None  # as written: str, mapping, or None
     environment_loc: Location | None = None
@@ -186,6 +187,7 @@ def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list) -> Jo
         return job
     job.name = _str(raw.get("name"))
     job.needs = _as_list(raw.get("needs"))
+    job.needs_line = raw.line_of("needs") if "needs" in raw and isinstance(raw, YMap) else None
     job.if_ = _str(raw.get("if"))
     if "environment" in raw:
         job.environment = raw.get("environment")
@@ -238,7 +240,7 @@ def parse_workflow(path: str, doc: Any) -> Workflow:
     for job in wf.jobs.values():
         for need in job.needs:
             if need not in wf.jobs:
-                wf.problems.append((job.loc.line, f"job `{job.id}` needs unknown job `{need}`"))
+                wf.problems.append((job.needs_line or job.loc.line, f"job `{job.id}` needs unknown job `{need}`"))
     return wf
 
 

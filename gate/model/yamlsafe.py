@@ -88,7 +88,8 @@ def _plain_scalar(value: str) -> Any:
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
-    if event.style is None and event.tag in (None, "!"):
+    # libyaml reports a plain scalar's style as '' and PyYAML's parser as None
+    if not event.style and event.tag in (None, "!"):
         return _plain_scalar(event.value)
     if event.tag == "tag:yaml.org,2002:int":
         try:
@@ -145,7 +146,7 @@ def load(text: str, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH) -> A
             frame[2] = line
         else:
             key = frame[1]
-            if key == "<<" and isinstance(value, (dict, list)):
+            if key == "<<":
                 _merge(container, value, line)
             else:
                 container[key] = value

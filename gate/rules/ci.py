@@ -11,11 +11,19 @@ _TASK = re.compile(r"\b(make|just|task)\s+((?:[\w:.-]+\s*)+)|\b(npm|yarn|pnpm|bu
 
 
 def _no_workflows_message(ev) -> str:
+    if ev.workflows.invalid and not ev.workflows.workflows:
+        first = ev.workflows.invalid[0][0]
+        return (f"No workflow could be read: {len(ev.workflows.invalid)} workflow file(s) do not parse "
+                f"(first at {first}), so none of them runs; ci.workflow-valid lists why.")
     others = ", ".join(f"{name} ({paths[0]})" for name, paths in ev.tree.other_ci.items())
     if others:
         return (f"No GitHub Actions workflow in .github/workflows/; CI runs on {others}, "
                 "which this gate cannot read.")
     return "No GitHub Actions workflow in .github/workflows/, so nothing builds or tests a change."
+
+
+def _first_workflow_loc(ev) -> Location:
+    return ev.workflows.invalid[0][0] if ev.workflows.invalid else Location(".github/workflows")
 
 
 @rule(
@@ -64,7 +72,7 @@ def workflow_valid(ev, ctx: Context):
 def pull_request_trigger(ev, ctx: Context):
     """Passes when a workflow runs on opened/updated pull requests or the merge queue."""
     if not ev.workflows.workflows:
-        return failed(_no_workflows_message(ev), Location(".github/workflows"))
+        return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
     hits = [wf for wf in ev.workflows.workflows.values() if query.runs_on_pull_requests(wf)]
     if hits:
         wf = hits[0]
@@ -88,7 +96,7 @@ def find_test_step(ev, ctx: Context, workflows) -> tuple[Location, str] | None:
                 return Location(step.loc.path, step.line_in_run(m.start())), m.group(0).strip()
             found = _via_recipe(step.run, ev.tree.recipes, ctx, depth=0)
             if found:
-                return Location(step.loc.path, step.loc.line), found
+                return Location(step.loc.path, step.run_line or step.loc.line), found
     return None
 
 
@@ -126,7 +134,7 @@ def tests_run(ev, ctx: Context):
     composite actions, local reusable workflows, Makefile targets and package.json scripts."""
     pr = [wf for wf in ev.workflows.workflows.values() if query.runs_on_pull_requests(wf)]
     if not ev.workflows.workflows:
-        return failed(_no_workflows_message(ev), Location(".github/workflows"))
+        return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
     if not pr:
         push_only = find_test_step(ev, ctx, ev.workflows.workflows.values())
         if push_only:
@@ -151,7 +159,7 @@ def tests_run(ev, ctx: Context):
 def default_branch_push(ev, ctx: Context):
     """Passes when a workflow runs on pushes to the default branch (or unfiltered pushes)."""
     if not ev.workflows.workflows:
-        return failed(_no_workflows_message(ev), Location(".github/workflows"))
+        return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
     branches = tuple(ctx.params.get("default_branches") or ("main", "master"))
     if ev.api is not None and getattr(ev.api, "default_branch", None):
         branches = (ev.api.default_branch,)

@@ -22,6 +22,13 @@ _PR_HEAD = re.compile(r"github\.event\.(pull_request\.head\.(sha|ref)|workflow_r
                       r"|refs/pull/")
 
 
+def _line_in(script: str, base: int, offset: int) -> int:
+    """The file line of `offset` in a block scalar that starts below its key at `base`."""
+    if "\n" not in script.rstrip("\n"):
+        return base
+    return base + 1 + script.count("\n", 0, offset)
+
+
 def third_party_uses(ev):
     """(Location, uses) for every `uses:` in workflow files outside actions/* and ./ ."""
     out = []
@@ -132,9 +139,11 @@ def script_injection(ev, ctx: Context):
     for wf in ev.workflows.workflows.values():
         for job in wf.jobs.values():
             for step in job.steps:
-                script = step.run
+                script, base = step.run, None
                 if script is None and (step.uses or "").startswith("actions/github-script"):
                     script = step.with_.get("script") if isinstance(step.with_.get("script"), str) else None
+                    line_of = getattr(step.with_, "line_of", None)
+                    base = line_of("script") if line_of else step.loc.line
                 if not script:
                     continue
                 for m in _UNTRUSTED.finditer(script):
@@ -142,7 +151,7 @@ def script_injection(ev, ctx: Context):
                     # where anyone can trigger the workflow
                     if m.group(1).startswith("inputs.") and not ({"issue_comment", "pull_request_target", "issues"} & set(wf.triggers)):
                         continue
-                    line = step.line_in_run(m.start()) if step.run else step.loc.line
+                    line = step.line_in_run(m.start()) if step.run else _line_in(script, base, m.start())
                     hits.append((Location(step.loc.path, line), m.group(0)))
     if hits:
         return failed(f"{len(hits)} untrusted expression(s) inside scripts; first {hits[0][1]} at {hits[0][0]}.",

@@ -1,0 +1,41 @@
+"""iac.* rules over fixture repositories."""
+WF = ".github/workflows"
+
+
+def test_present_passes_with_terraform(run_rule, locs):
+    r = run_rule("iac-terraform-validated", "iac.present")
+    assert r.status == "pass" and "terraform" in r.message
+    assert locs(r) == ["infra/main.tf:1"]
+
+
+def test_present_passes_with_a_helm_chart(run_rule, locs):
+    r = run_rule("rollback-helm-atomic", "iac.present")
+    assert r.status == "pass" and "helm" in r.message
+    assert locs(r) == ["chart/Chart.yaml:1"]
+
+
+def test_present_fails_for_platform_config_only(run_rule, locs):
+    r = run_rule("no-ci-deployable", "iac.present")
+    assert r.status == "fail" and "Dockerfile" in r.message
+    assert locs(r) == ["Dockerfile:1"]
+
+
+def test_present_skips_for_a_library(run_rule):
+    assert run_rule("library-not-deployable", "iac.present").status == "skip"
+
+
+def test_validated_in_ci_passes_at_the_validate_step(run_rule, locs, line_of):
+    r = run_rule("iac-terraform-validated", "iac.validated-in-ci")
+    assert r.status == "pass"
+    line = line_of("iac-terraform-validated", f"{WF}/infra.yml", "terraform -chdir=infra validate")
+    assert locs(r) == [f"{WF}/infra.yml:{line}"]
+
+
+def test_validated_in_ci_fails_when_never_validated(run_rule, locs):
+    r = run_rule("iac-terraform-unvalidated", "iac.validated-in-ci")
+    assert r.status == "fail"
+    assert locs(r) == ["infra/main.tf:1"]
+
+
+def test_validated_in_ci_skips_without_iac(run_rule):
+    assert run_rule("no-ci-deployable", "iac.validated-in-ci").status == "skip"

@@ -26,6 +26,9 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = ()) -> 
         tree=collect_tree(repo, sig),
     )
     _optional(evidence, sig)
+    from gate.policy.custom import collect_custom
+
+    collect_custom(evidence, policy)  # after git facts: freshness rules reuse them
     evidence.notices.extend(repo.notices)
     return evidence
 
@@ -43,4 +46,6 @@ def _optional(evidence: Evidence, sig) -> None:
     except ImportError:
         GitFacts = None
     if GitFacts is not None:
-        evidence.git = GitFacts(evidence.repo.root)
+        # rules may not run git: the runbooks' history is read here, once
+        runbooks = [f.loc.path for f in evidence.ops.runbooks] if evidence.ops is not None else []
+        evidence.git = GitFacts(evidence.repo.root, prefetch=[runbooks] if runbooks else [])

@@ -13,7 +13,7 @@ class Signatures:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self._compiled: dict[str, list[re.Pattern]] = {}
-        self._combined: dict[str, re.Pattern] = {}
+        self._entries: dict[str, list[tuple[re.Pattern, tuple[str, ...]]]] = {}
 
     def patterns(self, name: str) -> list[re.Pattern]:
         if name not in self._compiled:
@@ -24,16 +24,26 @@ class Signatures:
         return self._compiled[name]
 
     def search(self, name: str, text: str | None) -> re.Match | None:
-        """The first match of any pattern of the list: one pass over the text."""
+        """The leftmost match of any pattern of the list.
+
+        Each pattern runs only if the text contains one of the literals it cannot
+        match without (derived from the pattern itself), so a long script is scanned
+        by `str.__contains__` first and by the regex engine only where it can match.
+        """
         if not text:
             return None
-        combined = self._combined.get(name)
-        if combined is None:
-            raw = self.data.get(name) or []
-            raw = [raw] if isinstance(raw, str) else raw
-            combined = _compile("|".join(f"(?:{p})" for p in raw)) if raw else _NEVER
-            self._combined[name] = combined
-        return combined.search(text)
+        entries = self._entries.get(name)
+        if entries is None:
+            entries = self._entries[name] = [(p, required_literals(p.pattern)) for p in self.patterns(name)]
+        low = text.lower()
+        best: re.Match | None = None
+        for pattern, literals in entries:
+            if literals and not any(lit in low for lit in literals):
+                continue
+            m = pattern.search(text)
+            if m and (best is None or m.start() < best.start()):
+                best = m
+        return best
 
     def prefixes(self, name: str) -> list[str]:
         raw = self.data.get(name) or []
@@ -77,7 +87,53 @@ class Signatures:
         return None
 
 
-_NEVER = re.compile(r"(?!x)x")
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Lower-case strings of which every match contains at least one; () if none is certain.
+
+    Read from the parsed pattern: the longest literal run at the top level, or one
+    literal per alternative of a top-level group. Conservative by construction: it
+    may keep a text the pattern rejects, never drop one it matches.
+    """
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:
+        return ()
+    return _seq_literals(list(tree), sre_parse)
+
+
+def _seq_literals(items, sp) -> tuple[str, ...]:
+    best: tuple[str, ...] = ()
+    run = ""
+    candidates: list[tuple[str, ...]] = []
+    for op, av in items:
+        if op is sp.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            candidates.append((run,))
+            run = ""
+        if op is sp.AT:
+            continue
+        if op is sp.SUBPATTERN:
+            sub = av[-1]
+            candidates.append(_seq_literals(list(sub), sp))
+        elif op is sp.BRANCH:
+            alts = [_seq_literals(list(a), sp) for a in av[1]]
+            if all(alts):
+                candidates.append(tuple(x for a in alts for x in a))
+        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT) and av[0] >= 1:
+            candidates.append(_seq_literals(list(av[2]), sp))
+    if run:
+        candidates.append((run,))
+    for c in candidates:
+        # prefer the candidate whose shortest literal is longest: the most selective test
+        if c and min(map(len, c)) >= 3 and (not best or min(map(len, c)) > min(map(len, best))):
+            best = c
+    return best
 
 
 @lru_cache(maxsize=1024)

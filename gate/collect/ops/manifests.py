@@ -1,0 +1,188 @@
+"""Dependency manifests of every ecosystem, read into (name, line, dev) entries.
+
+Structured formats are parsed (TOML with tomllib, JSON with json); the rest
+(requirements, go.mod, pom.xml, Gradle, Gemfile, *.csproj, mix.exs) are scanned
+line by line, which is all a dependency list needs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gate.collect.ops.common import line_of, read_json, read_toml
+from gate.collect.repo import RepoFiles
+from gate.model.location import Location
+
+# manifest file name -> ecosystem (the signature groups are named after these)
+def ecosystem(path: str) -> str | None:
+    name = path.rsplit("/", 1)[-1]
+    if re.fullmatch(r"requirements[^/]*\.(txt|in)|pyproject\.toml|Pipfile|setup\.cfg", name):
+        return "python"
+    if name == "package.json":
+        return "npm"
+    if name == "go.mod":
+        return "go"
+    if name == "pom.xml" or re.fullmatch(r"build\.gradle(\.kts)?|libs\.versions\.toml", name):
+        return "maven"
+    if name == "Gemfile":
+        return "ruby"
+    if name.endswith((".csproj", ".fsproj")) or name in ("Directory.Packages.props", "packages.config"):
+        return "nuget"
+    if name == "Cargo.toml":
+        return "cargo"
+    if name == "composer.json":
+        return "composer"
+    if name == "mix.exs":
+        return "hex"
+    return None
+
+
+@dataclass(frozen=True)
+class Dep:
+    name: str
+    ecosystem: str
+    loc: Location
+    dev: bool = False
+
+
+@dataclass
+class Manifests:
+    deps: list[Dep] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    packages: dict[str, dict] = field(default_factory=dict)  # package.json path -> parsed
+
+
+_REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(?:[<>=!~;@ ]|$)")
+_PEP508 = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_GOREQ = re.compile(r"^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]{2,}/[^\s]+)\s+v[0-9]")
+_GRADLE = re.compile(r"""["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']""")
+_GRADLE_MAP = re.compile(r"""group\s*[:=]\s*["']([\w.-]+)["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["']""")
+_GEM = re.compile(r"""^\s*gem\s+["']([\w.-]+)["']""")
+_NUGET = re.compile(r"""<Package(?:Reference|Version)\s+Include\s*=\s*"([^"]+)"|<package\s+id="([^"]+)\"""", re.I)
+_MIX = re.compile(r"\{\s*:(\w+)\s*,")
+_DEV_LINE = re.compile(r"(testImplementation|testRuntimeOnly|testCompileOnly|androidTestImplementation|kapt|detekt)\b")
+
+
+def read_manifests(repo: RepoFiles, paths: list[str]) -> Manifests:
+    out = Manifests()
+    for path in paths:
+        eco = ecosystem(path)
+        if eco is None:
+            continue
+        text = repo.read(path)
+        if text is None:
+            continue
+        out.files.append(path)
+        name = path.rsplit("/", 1)[-1]
+        add = lambda n, line, dev=False: out.deps.append(Dep(n.lower(), eco, Location(path, line), dev))  # noqa: E731
+        if name == "package.json":
+            _package_json(repo, path, text, add, out)
+        elif name in ("pyproject.toml", "Pipfile", "Cargo.toml", "libs.versions.toml"):
+            _toml(repo, path, text, name, add)
+        elif name == "composer.json":
+            doc = read_json(repo, path)
+            if isinstance(doc, dict):
+                for key, dev in (("require", False), ("require-dev", True)):
+                    for dep in (doc.get(key) or {}) if isinstance(doc.get(key), dict) else {}:
+                        add(dep, line_of(text, f'"{dep}"'), dev)
+        else:
+            _lines(text, name, add)
+    return out
+
+
+def _package_json(repo, path, text, add, out: Manifests) -> None:
+    doc = read_json(repo, path)
+    if not isinstance(doc, dict):
+        return
+    out.packages[path] = doc
+    for key, dev in (("dependencies", False), ("optionalDependencies", False), ("peerDependencies", False),
+                     ("devDependencies", True)):
+        deps = doc.get(key)
+        if isinstance(deps, dict):
+            for dep in deps:
+                add(str(dep), line_of(text, f'"{dep}"'), dev)
+
+
+def _toml(repo, path, text, name, add) -> None:
+    doc = read_toml(repo, path)
+    if not isinstance(doc, dict):
+        return
+    found: list[tuple[str, bool]] = []
+    if name == "pyproject.toml":
+        project = doc.get("project") or {}
+        for spec in project.get("dependencies") or []:
+            found.append((str(spec), False))
+        for group in (project.get("optional-dependencies") or {}).values():
+            found.extend((str(s), True) for s in group or [])
+        for group in (doc.get("dependency-groups") or {}).values():
+            found.extend((str(s), True) for s in group or [] if isinstance(s, str))
+        poetry = (doc.get("tool") or {}).get("poetry") or {}
+        found.extend((k, False) for k in (poetry.get("dependencies") or {}))
+        found.extend((k, True) for k in (poetry.get("dev-dependencies") or {}))
+        for group in (poetry.get("group") or {}).values():
+            found.extend((k, True) for k in ((group or {}).get("dependencies") or {}))
+    elif name == "Pipfile":
+        found.extend((k, False) for k in (doc.get("packages") or {}))
+        found.extend((k, True) for k in (doc.get("dev-packages") or {}))
+    elif name == "Cargo.toml":
+        found.extend((k, False) for k in (doc.get("dependencies") or {}))
+        found.extend((k, True) for k in (doc.get("dev-dependencies") or {}))
+        found.extend((k, False) for k in ((doc.get("workspace") or {}).get("dependencies") or {}))
+    else:  # Gradle version catalog
+        for lib in (doc.get("libraries") or {}).values():
+            if isinstance(lib, str):
+                found.append((":".join(lib.split(":")[:2]), False))
+            elif isinstance(lib, dict):
+                module = lib.get("module") or (f"{lib.get('group')}:{lib.get('name')}" if lib.get("group") else None)
+                if module:
+                    found.append((str(module), False))
+    for spec, dev in found:
+        m = _PEP508.match(spec)
+        if m:
+            dep = m.group(1)
+            add(dep, line_of(text, dep), dev)
+
+
+def _lines(text: str, name: str, add) -> None:
+    in_pom_dep = False
+    group = ""
+    for i, ln in enumerate(text.splitlines(), 1):
+        s = ln.strip()
+        if name.startswith("requirements"):
+            m = None if s.startswith(("#", "-")) else _REQ.match(s)
+            if m:
+                add(m.group(1), i, "dev" in name or "test" in name)
+        elif name == "setup.cfg":
+            # only indented continuation lines (install_requires = ...) name packages
+            m = _REQ.match(s) if ln[:1].isspace() and not s.startswith("#") and "=" not in s.replace("==", "") else None
+            if m:
+                add(m.group(1), i, False)
+        elif name == "go.mod":
+            m = _GOREQ.match(s)
+            if m:
+                add(m.group(1), i, "// indirect" in s)
+        elif name == "pom.xml":
+            if "<dependency>" in s:
+                in_pom_dep, group = True, ""
+            elif in_pom_dep and "<groupId>" in s:
+                group = re.sub(r"</?groupId>", "", s).strip()
+            elif in_pom_dep and "<artifactId>" in s:
+                add(f"{group}:{re.sub(r'</?artifactId>', '', s).strip()}", i, False)
+            elif "</dependency>" in s:
+                in_pom_dep = False
+        elif name.startswith("build.gradle"):
+            dev = bool(_DEV_LINE.search(s))
+            for m in _GRADLE.finditer(s):
+                add(f"{m.group(1)}:{m.group(2)}", i, dev)
+            for m in _GRADLE_MAP.finditer(s):
+                add(f"{m.group(1)}:{m.group(2)}", i, dev)
+        elif name == "Gemfile":
+            m = _GEM.match(ln)
+            if m:
+                add(m.group(1), i, False)
+        elif name == "mix.exs":
+            for m in _MIX.finditer(s):
+                add(m.group(1), i, "only: :test" in s or "only: [:dev, :test]" in s)
+        else:  # NuGet
+            for m in _NUGET.finditer(s):
+                add(m.group(1) or m.group(2), i, False)

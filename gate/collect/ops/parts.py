@@ -1,0 +1,226 @@
+"""Deployable parts built from this repository, and the PR-triggered step building each.
+
+Parts: every Dockerfile of the service (not dev, test, CI-tool or dev-container
+images), every front-end app (a package.json with a build script and a front-end
+framework, or beside vercel.json/netlify.toml), every function (serverless.yml,
+host.json, wrangler.toml). A part is built on pull requests when a job of a
+PR-triggered workflow, whose `if:` lets pull requests through, builds its image or
+runs a build of its language over its directory (following local reusable
+workflows, composite actions, scripts, Makefile targets and npm scripts).
+"""
+from __future__ import annotations
+
+import re
+
+from gate.collect.ops.common import dirname, own, under
+from gate.collect.ops.compose import Service
+from gate.collect.ops.dockerfile import Dockerfile
+from gate.collect.ops.model import Part
+from gate.collect.ops.pipeline import WorkDirs, step_loc
+from gate.collect.ops.scripts import Scripts, _join
+from gate.collect.repo import RepoFiles
+from gate.collect.workflows import WorkflowSet
+from gate.model import query
+from gate.model.location import Location
+from gate.model.workflow import Job, Step, Workflow
+from gate.policy.signatures import Signatures
+
+_NOT_ON_PR = re.compile(
+    r"github\.event_name\s*==\s*'(push|release|schedule|workflow_dispatch|workflow_run)'"
+    r"|github\.event_name\s*!=\s*'pull_request'"
+    r"|github\.ref(_name)?\s*==\s*'|startsWith\(\s*github\.ref\s*,\s*'refs/tags"
+    r"|github\.ref_type\s*==\s*'tag'|github\.event\.pull_request\.merged\s*==\s*true")
+_FILE_FLAG = re.compile(r"(?:-f|--file)[=\s]+[\"']?([^\s\"']+)")
+_DIR_FLAG = re.compile(r"(?:--prefix|--cwd|--dir|-C|--project|--filter)[=\s]+[\"']?([^\s\"']+)")
+_CD = re.compile(r"(?:^|&&|;|\n)\s*cd\s+[\"']?([^\s\"';&]+)")
+_FUNCTION_FILES = ("serverless.yml", "serverless.yaml", "host.json", "wrangler.toml")
+_REMOTE_INSTALL = re.compile(r"\bgo\s+install\s+\S+@")
+
+
+def image_languages(df: Dockerfile, sig: Signatures) -> tuple[str, ...]:
+    langs = []
+    for _, run in df.runs:
+        if _REMOTE_INSTALL.search(run):
+            continue
+        for lang, pats in sig.group_patterns("build_commands").items():
+            if lang != "docker" and lang not in langs and any(p.search(run) for p in pats):
+                langs.append(lang)
+    return tuple(langs)
+
+
+def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfile],
+               packages: dict[str, dict]) -> list[Part]:
+    parts: list[Part] = []
+    dirs = {f.rsplit("/", i)[0] for f in repo.files for i in range(1, f.count("/") + 1)}
+    for path, df in dockerfiles.items():
+        if not own(path, sig) or sig.search("non_deployable_dockerfiles", "/" + path):
+            continue
+        sources: list[str] = []
+        for src in df.copies:
+            src = src.rstrip("/")
+            if src in ("", ".", "*"):
+                sources.append("")
+                continue
+            # the build context is the repository root or the Dockerfile's folder
+            cand = next((c for c in (src, _join(dirname(path), src)) if c in dirs), None)
+            if cand:
+                sources.append(cand)
+        parts.append(Part("image", path, Location(path, df.first_line), dirname(path),
+                          image_languages(df, sig), tuple(dict.fromkeys(sources))))
+    frontend = sig.patterns("frontend_packages")
+    static_dirs = {dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] in ("vercel.json", "netlify.toml")}
+    for path, doc in packages.items():
+        if not own(path, sig):
+            continue
+        scripts = doc.get("scripts") if isinstance(doc.get("scripts"), dict) else {}
+        build = next((k for k in scripts if re.fullmatch(r"build([:-]\w+)*", str(k))), None)
+        deps = {**(doc.get("dependencies") or {}), **(doc.get("devDependencies") or {})} \
+            if isinstance(doc.get("dependencies") or {}, dict) and isinstance(doc.get("devDependencies") or {}, dict) else {}
+        is_front = any(p.search(str(d)) for d in deps for p in frontend) or dirname(path) in static_dirs
+        if build and is_front and not doc.get("workspaces"):
+            text = repo.read(path) or ""
+            line = text.count("\n", 0, max(text.find(f'"{build}"'), 0)) + 1
+            parts.append(Part("frontend", path, Location(path, line), dirname(path), ("node",), (dirname(path),)))
+    for path in repo.files:
+        if path.rsplit("/", 1)[-1] in _FUNCTION_FILES and own(path, sig):
+            parts.append(Part("function", path, Location(path, 1), dirname(path), ("function", "node", "python", "go", "dotnet", "jvm", "rust"), (dirname(path),)))
+    return parts
+
+
+def runs_on_pr(expr: str | None) -> bool:
+    return not (expr and _NOT_ON_PR.search(expr))
+
+
+def pr_jobs(ws: WorkflowSet):
+    """(workflow, job) of every job that runs on pull requests, through local calls."""
+    for wf in ws.workflows.values():
+        if not query.runs_on_pull_requests(wf):
+            continue
+        blocked: set[str] = set()
+        for job in wf.jobs.values():
+            if not runs_on_pr(job.if_):
+                blocked.add(job.id)
+        changed = True
+        while changed:  # a job needing a job that never runs on PRs does not run either
+            changed = False
+            for job in wf.jobs.values():
+                if job.id not in blocked and any(n in blocked for n in job.needs) and "always()" not in (job.if_ or ""):
+                    blocked.add(job.id)
+                    changed = True
+        for job in wf.jobs.values():
+            if job.id not in blocked:
+                yield from _with_called(wf, job, 0)
+
+
+def _with_called(wf: Workflow, job: Job, depth: int):
+    yield wf, job
+    if job.called is not None and depth < 4:
+        for inner in job.called.jobs.values():
+            if runs_on_pr(inner.if_):
+                yield from _with_called(job.called, inner, depth + 1)
+
+
+def _scope(text: str, m: re.Match, wd: str) -> str:
+    """The directory a build command runs over: cd, --prefix/--cwd/-C, path arguments."""
+    before = text[:m.start()]
+    cds = _CD.findall(before)
+    base = wd
+    for cd in cds:
+        base = _join(base, cd)
+    line_end = text.find("\n", m.end())
+    rest = text[m.start(): line_end if line_end > 0 else len(text)]
+    flag = _DIR_FLAG.search(rest)
+    if flag:
+        return _join(base, flag.group(1))
+    arg = re.search(r"\s(\.{1,2}/[\w./-]*?)(?:/\.\.\.)?(?:\s|$)", rest)
+    if arg and not arg.group(1).startswith("./...") and arg.group(1) not in ("./", "."):
+        return _join(base, arg.group(1))
+    return base
+
+
+def _docker_targets(text: str, m: re.Match, wd: str, compose: dict[str, list[Service]]) -> list[str]:
+    line_end = text.find("\n", m.end())
+    cmd = text[m.start(): line_end if line_end > 0 else len(text)]
+    base = wd
+    for cd in _CD.findall(text[:m.start()]):
+        base = _join(base, cd)
+    if "compose" in cmd:
+        files = [_join(base, f) for f in _FILE_FLAG.findall(cmd)] or \
+                [p for p in compose if dirname(p) == base and p.rsplit("/", 1)[-1].startswith(("docker-compose.y", "compose.y"))]
+        return [s.build_dockerfile for f in files for s in compose.get(f, []) if s.build_dockerfile]
+    file_flag = _FILE_FLAG.search(cmd)
+    tokens = [t for t in re.findall(r"(?<=\s)[^\s-][^\s]*", cmd[m.end() - m.start():]) if not t.startswith("$")]
+    context = tokens[-1] if tokens else "."
+    if file_flag:
+        return [_join(base, file_flag.group(1)), _join(_join(base, context), file_flag.group(1))]
+    return [_join(_join(base, context), "Dockerfile")]
+
+
+def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signatures,
+                 compose: dict[str, list[Service]], packages: dict[str, dict]) -> list[str]:
+    """Fill each part's `built_by`; return the PR-triggered workflow paths."""
+    pr_paths = [wf.path for wf in ws.workflows.values() if query.runs_on_pull_requests(wf)]
+    builds = sig.group_patterns("build_commands")
+    actions = sig.groups("build_actions")
+    seen: dict[tuple[str, str], list] = {}
+    for _, job in pr_jobs(ws):
+        for step in job.steps:
+            if not runs_on_pr(step.if_):
+                continue
+            w = wd.of(step)
+            if step.uses and any(step.uses.lower().startswith(a.lower()) for a in actions.get("docker", [])):
+                ctx = str(step.with_.get("context") or ".")
+                ctx = "" if ctx.startswith(("${{", "{{")) else ctx
+                file = step.with_.get("file")
+                targets = [_join(ctx, "Dockerfile")] if not file else [_join("", str(file)), _join(ctx, str(file))]
+                if "bake" in step.uses:
+                    targets = [p.path for p in parts if p.kind == "image"]
+                _mark(parts, "docker", targets, None, step, packages)
+            for _, text in scripts.expand(step.run or "", w) if step.run else []:
+                key = (text, w)
+                if key not in seen:  # the same script reached by many steps is scanned once
+                    seen[key] = _scan(text, w, builds, compose)
+                for lang, targets, scope in seen[key]:
+                    _mark(parts, lang, targets, scope, step, packages)
+    return pr_paths
+
+
+def _scan(text: str, w: str, builds, compose) -> list[tuple[str, list[str], tuple[str, bool] | None]]:
+    out: list[tuple[str, list[str], tuple[str, bool] | None]] = []
+    for lang, pats in builds.items():
+        for p in pats:
+            for m in p.finditer(text):
+                if lang == "docker":
+                    out.append(("docker", _docker_targets(text, m, w, compose), None))
+                else:
+                    wide = bool(re.search(r"\b(turbo|nx|lerna)\b|--workspaces|\s-ws\b", m.group(0) + text[m.end():m.end() + 40]))
+                    out.append((lang, [], (_scope(text, m, w), wide)))
+    return out
+
+
+def _mark(parts: list[Part], lang: str, dockerfiles: list[str], scope: tuple[str, bool] | None,
+          step: Step, packages: dict[str, dict]) -> None:
+    built_images = []
+    for part in parts:
+        ok = False
+        if lang == "docker":
+            ok = part.kind == "image" and part.path in dockerfiles
+            if ok:
+                built_images.append(part)
+        elif scope is not None and lang in part.languages:
+            where, wide = scope
+            root_ws = bool((packages.get(_join(where, "package.json")) or {}).get("workspaces"))
+            dirs = part.sources or (part.dir,)
+            ok = any(where == d or (d and under(where, d)) or (under(d, where) and (wide or root_ws or lang != "node"))
+                     for d in dirs)
+        if ok and part.built_by is None:
+            part.built_by = step_loc(step)
+            part.how = lang
+    # an image whose own build compiles a front end builds that front end too
+    for image in built_images:
+        if "node" in image.languages:
+            for part in parts:
+                if part.kind == "frontend" and part.built_by is None and \
+                        any(s and under(part.dir, s) for s in image.sources):
+                    part.built_by = step_loc(step)
+                    part.how = "docker"

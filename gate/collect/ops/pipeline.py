@@ -1,0 +1,150 @@
+"""What the workflows do operationally: load tests, scheduled backups and probes,
+migrations on the deploy path, and rollback commands for migrations.
+
+Steps are followed into local reusable workflows and composite actions (already
+expanded by the workflow model) and into the scripts, Makefile targets and npm
+scripts they call (scripts.py).
+"""
+from __future__ import annotations
+
+import re
+
+from gate.collect.deploys import Deploy, is_stub
+from gate.collect.ops.model import Fact, OpsEvidence
+from gate.collect.ops.scripts import Scripts
+from gate.collect.workflows import WorkflowSet
+from gate.model import query
+from gate.model.location import Location
+from gate.model.workflow import Job, Step, Workflow
+from gate.model.yamlsafe import YamlError, load
+from gate.policy.signatures import Signatures
+
+DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|prod\w*)", re.I)
+MIGRATE_WORD = re.compile(r"migrat", re.I)
+TEST_WORD = re.compile(r"(?<![a-z])(tests?|e2e|lint\w*|check\w*|verify|validat\w*)(?![a-z])", re.I)
+
+
+def step_loc(step: Step) -> Location:
+    return step.via or step.loc
+
+
+class WorkDirs:
+    """`working-directory` of each step (and job defaults), read from the workflow YAML."""
+
+    def __init__(self, ws: WorkflowSet, repo) -> None:
+        self.map: dict[tuple[str, int], str] = {}
+        for path in list(ws.workflows) + list(ws.actions):
+            text = repo.read(path) or ""
+            if "working-directory" not in text:
+                continue
+            try:
+                doc = load(text)
+            except YamlError:
+                continue
+            jobs = doc.get("jobs") if isinstance(doc, dict) else None
+            if isinstance(jobs, dict):
+                for job in jobs.values():
+                    if isinstance(job, dict):
+                        self._job(path, job)
+            runs = doc.get("runs") if isinstance(doc, dict) else None
+            if isinstance(runs, dict):
+                self._steps(path, runs.get("steps"), "")
+
+    def _job(self, path: str, job: dict) -> None:
+        defaults = job.get("defaults")
+        run = defaults.get("run") if isinstance(defaults, dict) else None
+        base = str(run.get("working-directory") or "") if isinstance(run, dict) else ""
+        self._steps(path, job.get("steps"), base)
+
+    def _steps(self, path: str, steps, base: str) -> None:
+        if not isinstance(steps, list):
+            return
+        for i, s in enumerate(steps):
+            if isinstance(s, dict):
+                wd = s.get("working-directory") or base
+                if wd:
+                    self.map[(path, steps.line_of(i))] = str(wd).strip().lstrip("./").rstrip("/") if str(wd) not in (".", "./") else ""
+
+    def of(self, step: Step) -> str:
+        wd = self.map.get((step.loc.path, step.loc.line or 0), "")
+        return "" if "${{" in wd else wd
+
+
+def step_texts(step: Step, scripts: Scripts, wd: str) -> list[tuple[str, str]]:
+    """(source, text) of the step and what it calls; source "" is the step itself."""
+    out = scripts.expand(step.run or "", wd) if step.run else []
+    if step.uses:
+        out.append(("", step.uses))
+    return out
+
+
+def _fact_loc(step: Step, source: str, text: str, m: re.Match) -> Location:
+    if source:
+        return Location(source, text.count("\n", 0, m.start()) + 1)
+    return step_loc(step)
+
+
+def deploy_jobs(deploys: list[Deploy]) -> set[tuple[str, str]]:
+    keys = {(d.workflow, d.job) for d in deploys}
+    keys |= {(d.called, "*") for d in deploys if d.called}
+    return keys
+
+
+_NAMES = ("load_test_commands", "migration_rollback_commands", "migration_commands", "backup_commands",
+          "probe_commands")
+
+
+def collect_pipeline(ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signatures,
+                     deploys: list[Deploy], ev: OpsEvidence) -> None:
+    deploying = deploy_jobs(deploys)
+    memo: dict[str, dict] = {}
+
+    def searched(texts):
+        # the same script reached by many steps is searched once
+        out = []
+        for source, text in texts:
+            if text not in memo:
+                memo[text] = {n: sig.search(n, text) for n in _NAMES}
+            out.append((source, text, memo[text]))
+        return out
+
+    for wf in ws.workflows.values():
+        pr_only = bool(wf.triggers) and set(wf.triggers) <= set(query.PR_EVENTS)
+        scheduled = "schedule" in wf.triggers
+        for job in wf.jobs.values():
+            deployish = ((wf.path, job.id) in deploying or (wf.path, "*") in deploying
+                         or bool(DEPLOY_WORD.search(f"{job.id} {job.name or ''} {wf.label} {wf.path.rsplit('/', 1)[-1]}")))
+            if TEST_WORD.search(f"{job.id} {job.name or ''}"):
+                deployish = False  # a test job migrating its throwaway database is not the deploy path
+            if not pr_only and deployish and not is_stub(job) and MIGRATE_WORD.search(f"{job.id} {job.name or ''}"):
+                ev.migration_runs.append(Fact("deploy-job", job.loc, f"job `{job.id}` in {wf.path}"))
+            for step in job.steps:
+                _step(wf, job, step, searched(scripts.expand(step.run or "", wd.of(step)) if step.run else []), sig, ev,
+                      pr_only=pr_only, scheduled=scheduled, deployish=deployish)
+
+
+def _step(wf: Workflow, job: Job, step: Step, texts, sig: Signatures, ev: OpsEvidence,
+          *, pr_only: bool, scheduled: bool, deployish: bool) -> None:
+    if step.uses and sig.uses_match("load_test_actions", step.uses):
+        ev.load_test_runs.append(Fact("load-test-action", step_loc(step), step.uses))
+    for source, text, found in texts:
+        m = found["load_test_commands"]
+        if m:
+            ev.load_test_runs.append(Fact("load-test-step", step_loc(step), f"{m.group(0).strip()} in {wf.path}"))
+        m = found["migration_rollback_commands"]
+        if m:
+            ev.reversible.append(Fact("rollback-workflow", _fact_loc(step, source, text, m), m.group(0).strip()))
+        if deployish and not pr_only:
+            m = found["migration_commands"]
+            if m:
+                ev.migration_runs.append(Fact("deploy-step", step_loc(step), f"{m.group(0).strip()} in job `{job.id}`"))
+        if scheduled:
+            m = found["backup_commands"]
+            if m:
+                ev.backups.append(Fact("scheduled-backup", step_loc(step), f"{m.group(0).strip()} on a schedule"))
+            hint = f"{wf.label} {wf.path} {job.id} {job.name or ''} {step.name or ''}"
+            m = found["probe_commands"]
+            if m and sig.search("probe_workflow_names", hint):
+                ev.alerting.append(Fact("scheduled-probe", step_loc(step), f"scheduled probe in {wf.path}"))
+    if scheduled and step.uses and sig.search("probe_commands", step.uses):
+        ev.alerting.append(Fact("scheduled-probe", step_loc(step), step.uses))

@@ -1,0 +1,111 @@
+"""Database & migrations: managed by a tool, applied by the deploy path, reversible.
+
+These apply when the service owns a relational database (an SQL driver or ORM,
+an SQL image or IaC resource) or keeps a migrations folder; a service whose only
+stores are document or key-value stores skips them.
+"""
+from __future__ import annotations
+
+from gate.model.location import Location
+from gate.rules.base import Context, Outcome, failed, passed, rule, skipped
+from gate.rules.observability import evidence_list, fix_site, ops_skip
+
+
+def data_skip(ev) -> Outcome | None:
+    skip = ops_skip(ev)
+    if skip:
+        return skip
+    ops = ev.ops
+    if ops.has_database:
+        return None
+    if ops.document_stores:
+        return skipped(f"Only document or key-value stores ({evidence_list(ops.document_stores, 2)}) and no "
+                       "migrations folder: schema migrations do not apply.")
+    return skipped("No relational database and no migrations folder: schema migrations do not apply.")
+
+
+def _db_where(ops) -> Location:
+    return (ops.databases or ops.migration_dirs or ops.migration_tools)[0].loc
+
+
+@rule(
+    id="data.migrations-managed", severity="warning",
+    title="Schema changes are migrations under a tool",
+    rationale="""A schema changed by hand, or by an ORM syncing itself, differs between environments
+    and cannot be reviewed, repeated or rolled back.""",
+    remediation="""Manage the schema with a migration tool (Alembic, Django, Prisma, Flyway, Liquibase, Rails,
+    Knex, golang-migrate, EF Core …) and commit its migrations folder.""",
+)
+def migrations_managed(ev, ctx: Context):
+    """Passes when a migration tool's files are present; ORM auto-sync (GORM AutoMigrate,
+    ddl-auto=update, synchronize: true) is not managed migrations."""
+    skip = data_skip(ev)
+    if skip:
+        return skip
+    ops = ev.ops
+    if ops.migration_tools:
+        tools = ", ".join(ops.tools)
+        where = ops.migration_dirs[0] if ops.migration_dirs else ops.migration_tools[0]
+        return passed(f"Migrations managed by {tools} ({ops.migration_tools[0].loc}; folder "
+                      f"{where.detail or where.loc.path}).", *(f.loc for f in ops.migration_tools))
+    db = _db_where(ops)
+    if ops.auto_sync:
+        sync = ops.auto_sync[0]
+        return failed(f"The schema is made by ORM auto-sync ({sync}), not by migrations; the database is "
+                      f"declared at {db}.", sync.loc, db)
+    return failed(f"The service has a database ({evidence_list(ops.databases or ops.migration_dirs, 2)}) but no "
+                  "migration tool manages its schema.", db)
+
+
+@rule(
+    id="data.migrations-in-pipeline", severity="warning",
+    title="The deploy path applies migrations",
+    rationale="""Migrations a person runs by hand are forgotten, run twice or run against the wrong
+    database; the deploy path should apply them the same way every time.""",
+    remediation="""Apply migrations in the deploy path: a deploy workflow step, a release/pre-deploy command,
+    the image's entrypoint, a Kubernetes Job or Helm hook, or the framework's migrate-on-start setting.""",
+)
+def migrations_in_pipeline(ev, ctx: Context):
+    """Passes on a migration command in a deploy job, release/pre-deploy command, entrypoint or start
+    script, a k8s Job/init container/Helm hook, or migrate-on-start code or configuration."""
+    skip = data_skip(ev)
+    if skip:
+        return skip
+    ops = ev.ops
+    if ops.migration_runs:
+        return passed(f"Migrations applied on deploy: {evidence_list(ops.migration_runs)}.",
+                      *(f.loc for f in ops.migration_runs))
+    where = fix_site(ev)
+    what = f"migrations in {ops.migration_dirs[0].detail}" if ops.migration_dirs else "schema changes"
+    return failed(f"Nothing on the deploy path applies {what}; run them from the entrypoint or a release "
+                  f"step (for example at {where}).", where, _db_where(ops))
+
+
+@rule(
+    id="data.migrations-reversible", severity="warning",
+    title="Migrations can be rolled back",
+    rationale="""Rolling back code whose migration cannot be undone leaves the old code on a new schema;
+    down-migrations (or a tool that rolls back) make a rollback a command rather than an incident.""",
+    remediation="""Write down-migrations (Alembic downgrade(), Knex/Sequelize/TypeORM down, *.down.sql,
+    Flyway U__ files, Liquibase rollback blocks, EF Core Down()) or use a tool that rolls back.""",
+)
+def migrations_reversible(ev, ctx: Context):
+    """Passes when most migrations read carry a down path (or the tool rolls back by itself: Django,
+    Rails, Ecto); Prisma and plain Flyway V__ files are forward-only."""
+    skip = data_skip(ev)
+    if skip:
+        return skip
+    ops = ev.ops
+    files = [f for f in ops.reversible if f.kind != "rollback-workflow"]
+    workflow = [f for f in ops.reversible if f.kind == "rollback-workflow"]
+    bad = ops.irreversible
+    if not files and not bad:
+        return failed("No migrations to roll back: the database has no migration files.", _db_where(ops))
+    if files and (len(files) > len(bad) or workflow):
+        extra = f"; {len(bad)} without, e.g. {bad[0].loc.path}" if bad else ""
+        return passed(f"{len(files)} of {len(files) + len(bad)} migrations read can be undone "
+                      f"(e.g. {files[0].loc}){extra}.", *(f.loc for f in files[:3] + workflow[:1]))
+    first = bad[0]
+    tools = ", ".join(ops.tools)
+    return failed(f"{len(bad)} of {len(files) + len(bad)} migrations ({tools}) have no down path, e.g. "
+                  f"{first.loc}; add down-migrations or the tool's rollback.", first.loc)

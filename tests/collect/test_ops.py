@@ -1,0 +1,79 @@
+"""collect_ops: the facts each format yields, with file and line, and bounded reading."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gate.collect.ops import collect_ops
+from gate.collect.repo import walk
+from gate.collect.workflows import collect_workflows
+from gate.policy.load import load_policy
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SIG = load_policy("production").signatures
+
+
+def ops(root: Path):
+    repo = walk(root)
+    return collect_ops(repo, collect_workflows(repo), SIG)
+
+
+def locs(facts) -> list[str]:
+    return [str(f.loc) for f in facts]
+
+
+def test_all_covered_facts_carry_lines():
+    ev = ops(FIXTURES / "ops-all-covered")
+    assert "Dockerfile:5" in locs(ev.health_checks)
+    assert "k8s/deployment.yaml:11" in locs(ev.health_checks)
+    assert locs(ev.telemetry) == ["requirements.txt:5"]
+    assert "infra/db.tf:4" in locs(ev.backups)
+    assert "k8s/hpa.yaml:2" in locs(ev.autoscaling)
+    assert "loadtest/smoke.js:1" in locs(ev.load_test_scripts)
+    assert ev.tools == ["alembic"]
+    assert "docker-entrypoint.sh:3" in locs(ev.migration_runs)
+    assert [p.path for p in ev.parts] == ["Dockerfile"] and str(ev.parts[0].built_by) == ".github/workflows/ci.yml:12"
+    assert locs(ev.runbooks) == ["docs/runbooks/disaster-recovery.md:1"]
+
+
+def test_compose_healthcheck_on_postgres_is_not_the_service():
+    ev = ops(FIXTURES / "ops-healthcheck-compose-postgres-only")
+    assert ev.health_checks == []
+    assert "docker-compose.yml:6" in locs(ev.databases)  # the postgres service is a database
+    assert [f.detail for f in ev.telemetry] == []        # winston is logging
+
+
+def test_helm_guards_follow_the_chart_values():
+    ev = ops(FIXTURES / "ops-helm-hpa-disabled")
+    assert ev.autoscaling == [] and ev.health_checks == []
+    assert "chart/templates/hpa.yaml:3" in locs(ev.autoscaling_off)
+    assert "chart/values.yaml:4" in locs(ev.autoscaling_off)
+
+
+def test_document_store_only_and_auto_sync():
+    mongo = ops(FIXTURES / "ops-mongo-only")
+    assert mongo.databases == [] and locs(mongo.document_stores) == ["package.json:3"]
+    assert not mongo.has_database
+    gorm = ops(FIXTURES / "ops-gorm-automigrate")
+    assert locs(gorm.auto_sync) == ["main.go:5"] and gorm.migration_tools == []
+
+
+def test_platform_release_command_and_django_reversible():
+    ev = ops(FIXTURES / "ops-load-scripts-not-run")
+    assert locs(ev.migration_runs) == ["fly.toml:4"]
+    assert ev.tools == ["django"] and ev.reversible and not ev.irreversible
+    assert ev.load_test_runs == [] and locs(ev.load_test_scripts) == ["perf/locustfile.py:1"]
+
+
+def test_hostile_files_do_not_crash(tmp_path):
+    (tmp_path / "Dockerfile").write_text("FROM scratch\nHEALTHCHECK \\\n")
+    (tmp_path / "docker-compose.yml").write_text("services: [unclosed\n")
+    (tmp_path / "fly.toml").write_text("[[http_service.checks\n")
+    (tmp_path / "package.json").write_text("{not json")
+    (tmp_path / "values.yaml").write_text("a: &a [*a]\n")
+    (tmp_path / "Chart.yaml").write_text("name: x\n")
+    bomb = "a: &a [" + ",".join(["x"] * 10) + "]\n" + "".join(f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i-1}'}" + ",*" + ('a' if i == 0 else f'b{i-1}') + "]\n" for i in range(12))
+    (tmp_path / "k8s").mkdir()
+    (tmp_path / "k8s" / "bomb.yaml").write_text(bomb)
+    (tmp_path / "big.tf").write_bytes(b"x" * (2 << 20))
+    ev = ops(tmp_path)
+    assert ev.health_checks == []  # `HEALTHCHECK \` with nothing after it is not a check

@@ -1,0 +1,76 @@
+"""resilience.*: pass, fail and not-applicable fixtures; the runbook's age through git."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gate.collect import collect
+from gate.collect.git import GitFacts
+from gate.evaluate import run_rule
+from gate.policy.load import load_policy
+from gate.rules import get_rule
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+TODAY = dt.date(2026, 11, 25)
+
+
+def outcome(root: Path, rule_id: str, git: GitFacts | None = None):
+    policy = load_policy("production")
+    ev = collect(root, policy)
+    if git is not None:
+        ev.git = git
+    return run_rule(get_rule(rule_id), ev, policy, TODAY)
+
+
+@pytest.mark.parametrize("fixture, rule_id, status, where", [
+    ("ops-all-covered", "resilience.backups", "pass", "infra/db.tf:4"),
+    ("ops-healthcheck-compose-postgres-only", "resilience.backups", "fail", "docker-compose.yml:6"),
+    ("ops-library-not-deployable", "resilience.backups", "skip", None),
+    ("ops-all-covered", "resilience.autoscaling", "pass", "k8s/hpa.yaml:2"),
+    # the chart's HPA is off by default and nothing turns it on
+    ("ops-helm-hpa-disabled", "resilience.autoscaling", "fail", "chart/templates/hpa.yaml:3"),
+    ("ops-library-not-deployable", "resilience.autoscaling", "skip", None),
+    ("ops-mongo-only", "resilience.dr-runbook", "fail", "docs"),
+    ("ops-library-not-deployable", "resilience.dr-runbook", "skip", None),
+])
+def test_status_and_location(fixture, rule_id, status, where):
+    out = outcome(FIXTURES / fixture, rule_id)
+    assert out.status == status, out.message
+    if where:
+        assert where in [str(loc) for loc in out.locations]
+        assert where in out.message
+
+
+def _git_copy(tmp_path: Path, committed: str) -> Path:
+    root = tmp_path / "svc"
+    shutil.copytree(FIXTURES / "ops-all-covered", root)
+    env = {**os.environ, "GIT_AUTHOR_DATE": committed, "GIT_COMMITTER_DATE": committed,
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "init"]):
+        subprocess.run(["git", "-c", "core.hooksPath=/dev/null", *args], cwd=root, env=env, check=True)
+    return root
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("committed, status", [("2026-10-01T12:00:00", "pass"), ("2025-01-01T12:00:00", "fail")])
+def test_runbook_freshness(tmp_path, committed, status):
+    root = _git_copy(tmp_path, committed)
+    git = GitFacts(root, prefetch=[["docs/runbooks/disaster-recovery.md"]])
+    out = outcome(root, "resilience.dr-runbook", git)
+    assert out.status == status, out.message
+    assert "docs/runbooks/disaster-recovery.md" in out.message
+    assert committed[:10] in out.message
+
+
+def test_runbook_outside_git_skips(tmp_path):
+    root = tmp_path / "svc"
+    shutil.copytree(FIXTURES / "ops-all-covered", root)
+    out = outcome(root, "resilience.dr-runbook", GitFacts(root))
+    assert out.status == "skip"
+    assert "not a git repository" in out.message

@@ -22,7 +22,8 @@ class GateError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file=None) -> None:
-        click.echo(f"readiness-gate: error: {self.format_message()}", err=True)
+        for line in self.format_message().splitlines() or [""]:
+            click.echo(f"readiness-gate: error: {line}", err=True)
 
 
 def _parse_output(value: str) -> tuple[str, str]:

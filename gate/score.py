@@ -1,6 +1,6 @@
 """score: rule results -> a 0-100 score per domain and overall, and the verdict.
 
-Blockers weigh 3, warnings 2, info 1 within a domain; skipped and waived results
+A rule weighs by its declared severity (blocker 3, warning 2, info 1) within a domain; skipped and waived results
 are left out (an inconclusive check is not guessed as a failure). The overall
 score is the domain scores weighted by the policy's domain weights, over the
 domains that had anything to judge.
@@ -45,8 +45,10 @@ def score(results: list[Result], weights: dict[str, float], threshold: int) -> S
         if not rs:
             continue
         judged = [r for r in rs if r.status in ("pass", "fail")]
-        got = sum(SEVERITY_WEIGHT.get(r.severity, 1) for r in judged if r.status == "pass")
-        out_of = sum(SEVERITY_WEIGHT.get(r.severity, 1) for r in judged)
+        # weights follow the rule's declared importance, not the policy's severity: a
+        # stricter policy decides what blocks, and can never raise a score by it
+        got = sum(SEVERITY_WEIGHT.get(r.rule.severity, 1) for r in judged if r.status == "pass")
+        out_of = sum(SEVERITY_WEIGHT.get(r.rule.severity, 1) for r in judged)
         value = round(100 * got / out_of) if out_of else None
         blockers = sum(1 for r in rs if r.blocking)
         failed = sum(1 for r in rs if r.status == "fail")

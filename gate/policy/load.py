@@ -233,10 +233,11 @@ def base_layers() -> list[tuple[str, Path]]:
 
 
 def load_policy(ref: str | None = None, repo_root: Path | None = None, *, git_ref: str | None = None,
-                env: Mapping[str, str] | None = None) -> Policy:
+                env: Mapping[str, str] | None = None, strict: bool = False) -> Policy:
     """`ref` is a preset name or a path; None means the repository's own file, else production.
 
     `git_ref` (else the GitHub event in `env`, default os.environ) picks a branch profile.
+    `strict` validates the presets and base layers too (`policy validate`, the tests).
     Raises PolicyError listing every problem found, one `file:line: key: what` per line.
     """
     from gate.policy.profiles import current_ref, select_profile
@@ -257,13 +258,14 @@ def load_policy(ref: str | None = None, repo_root: Path | None = None, *, git_re
             layers = [top] + _chain(target, top.path.parent, jail, seen, errors)
     data: dict[str, Any] = {}
     bases = base_layers()
-    for name, path in bases:
-        data = merge(data, read_policy_file(path, name))
+    base_docs = [Layer(name, read_policy_file(path, name), path, False) for name, path in bases]
+    for layer in base_docs:
+        data = merge(data, layer.doc)
     for layer in reversed(layers):
         data = merge(data, {k: v for k, v in layer.doc.items() if k != "extends"})
-    user = [layer for layer in layers if layer.user]
-    if user:
-        errors.extend(_validate(user, data))
+    checked = layers + base_docs if strict else [layer for layer in layers if layer.user]
+    if checked:
+        errors.extend(_validate(checked, data))
     if errors:
         raise PolicyError("\n".join(dict.fromkeys(errors)))
     name = str(top.doc.get("name") or top.name)
@@ -290,9 +292,15 @@ def _validate(layers: list[Layer], data: dict[str, Any]) -> list[str]:
     known = known_names(data)
     out: list[str] = []
     for layer in layers:
-        out.extend(schema_errors(layer.doc, layer.name))
-        out.extend(semantic_errors(layer.doc, layer.name, known))
+        found = schema_errors(layer.doc, layer.name) + semantic_errors(layer.doc, layer.name, known)
+        out.extend(sorted(found, key=_line_number))
     return out
+
+
+def _line_number(message: str) -> int:
+    head = message.split(": ", 1)[0]
+    tail = head.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def known_names(data: dict[str, Any]) -> Any:

@@ -49,6 +49,8 @@ def main() -> None:
               help="Also write a report to a file, e.g. json:report.json (repeatable).")
 @click.option("--ref", "git_ref", metavar="REF", help="Branch or ref being checked, for branch profiles (default: from GITHUB_REF).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to leave out of the evidence (repeatable).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Judge waiver expiry and evidence freshness as of this date (default: today).")
 @click.option("--color/--no-color", default=None, help="Colour the text view (default: when a terminal).")
 @click.option("--repo", "repository", metavar="OWNER/NAME",
               help="Repository whose settings to read from the GitHub API (default: $GITHUB_REPOSITORY).")
@@ -64,12 +66,13 @@ def main() -> None:
 @click.option("--token-env", default="GITHUB_TOKEN", show_default=True, metavar="NAME",
               help="With --publish: environment variable holding the token.")
 def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
-          exclude: tuple[str, ...], color: bool | None, repository: str | None, use_api: bool | None,
+          exclude: tuple[str, ...], as_of, color: bool | None, repository: str | None, use_api: bool | None,
           publish: bool, status: str, status_name: str, comment: str, token_env: str) -> None:
     """Evaluate the repository at PATH and print its readiness verdict."""
     targets = [_parse_output(o) for o in outputs]
     api = api_settings(repository, use_api, token_env, git_ref)
-    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api)
+    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api,
+                       today=as_of.date() if as_of else None)
     for out_fmt, out_path in targets:
         _write(out_path, _render(out_fmt, report, color=False))
     text = _render(fmt, report, color=sys.stdout.isatty() if color is None else color)

@@ -37,6 +37,17 @@ def production_deploys(ev) -> list[Deploy]:
     return [d for d in ev.deploys if d.tier == "production"]
 
 
+def production_deploys_or_skip(ev) -> tuple[list[Deploy], object | None]:
+    """The production deploys a rule judges, or the skip outcome when there are none to judge."""
+    skip = not_deployable(ev)
+    if skip:
+        return [], skip
+    prod = production_deploys(ev)
+    if not prod:
+        return [], skipped("No production deploy found; delivery.promotion-order reports that.")
+    return prod, None
+
+
 def _workflow(ev, path):
     return ev.workflows.workflows.get(path)
 
@@ -203,12 +214,9 @@ def _restricted_triggers(wf) -> bool:
 def production_branch_restricted(ev, ctx: Context):
     """Each production deploy job has a ref guard in `if:`, or its workflow triggers only on
     the default branch, tags, releases or schedules; with a token, the environment's branch policy counts."""
-    skip = not_deployable(ev)
+    prod, skip = production_deploys_or_skip(ev)
     if skip:
         return skip
-    prod = production_deploys(ev)
-    if not prod:
-        return skipped("No production deploy found; delivery.promotion-order reports that.")
     envs = getattr(ev.api, "environments", None) if ev.api is not None else None
     open_ = []
     for d in prod:
@@ -239,12 +247,9 @@ def production_branch_restricted(ev, ctx: Context):
 )
 def deploy_concurrency(ev, ctx: Context):
     """Each production deploy job, its workflow, or the job calling it sets `concurrency:`."""
-    skip = not_deployable(ev)
+    prod, skip = production_deploys_or_skip(ev)
     if skip:
         return skip
-    prod = production_deploys(ev)
-    if not prod:
-        return skipped("No production deploy found; delivery.promotion-order reports that.")
     bare = []
     for d in prod:
         wf = _workflow(ev, d.workflow)

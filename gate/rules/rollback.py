@@ -7,7 +7,8 @@ from gate.collect.deploys import is_stub
 from gate.model import query
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped
-from gate.rules.delivery import no_pipeline, not_deployable, production_deploys, redeploy_inputs
+from gate.rules.delivery import (no_pipeline, not_deployable, production_deploys, production_deploys_or_skip,
+                                 redeploy_inputs)
 
 _FAILURE = re.compile(r"\bfailure\(\)")
 
@@ -86,12 +87,9 @@ def path_present(ev, ctx: Context):
 def post_deploy_verification(ev, ctx: Context):
     """After each production deploy, in the same job or a job that needs it: a smoke, health or
     rollout-status check."""
-    skip = not_deployable(ev)
+    prod, skip = production_deploys_or_skip(ev)
     if skip:
         return skip
-    prod = production_deploys(ev)
-    if not prod:
-        return skipped("No production deploy found; delivery.promotion-order reports that.")
     unverified = []
     for d in prod:
         wf = ev.workflows.workflows.get(d.workflow)

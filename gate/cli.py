@@ -52,6 +52,16 @@ def main() -> None:
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Judge waiver expiry and evidence freshness as of this date (default: today).")
 @click.option("--color/--no-color", default=None, help="Colour the text view (default: when a terminal).")
+@click.option("--sarif", "sarif", multiple=True, metavar="PATH",
+              help="SARIF results to judge (files, directories, globs; repeatable), e.g. CodeQL's output.")
+@click.option("--scanners", default="none", show_default=True, metavar="none|bandit|semgrep|all",
+              help="Scanners to run here (comma list); each needs its extra: readiness-gate[bandit|semgrep].")
+@click.option("--scanner-timeout", type=click.FloatRange(min=1), default=300, show_default=True,
+              help="Seconds each scanner run may take before it is stopped.")
+@click.option("--baseline-ref", metavar="REF", help="New-only mode: block only on findings absent at REF's merge base.")
+@click.option("--baseline-sarif", metavar="PATH", help="New-only mode: block only on findings absent from this SARIF.")
+@click.option("--changed-only/--full-scan", "changed_only", default=None,
+              help="Scan only files changed since --baseline-ref (default with a baseline ref).")
 @click.option("--repo", "repository", metavar="OWNER/NAME",
               help="Repository whose settings to read from the GitHub API (default: $GITHUB_REPOSITORY).")
 @click.option("--api/--no-api", "use_api", default=None,
@@ -66,12 +76,18 @@ def main() -> None:
 @click.option("--token-env", default="GITHUB_TOKEN", show_default=True, metavar="NAME",
               help="With --publish: environment variable holding the token.")
 def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
-          exclude: tuple[str, ...], as_of, color: bool | None, repository: str | None, use_api: bool | None,
+          exclude: tuple[str, ...], as_of, color: bool | None, sarif: tuple[str, ...], scanners: str,
+          scanner_timeout: float, baseline_ref: str | None, baseline_sarif: str | None, changed_only: bool | None,
+          repository: str | None, use_api: bool | None,
           publish: bool, status: str, status_name: str, comment: str, token_env: str) -> None:
     """Evaluate the repository at PATH and print its readiness verdict."""
     targets = [_parse_output(o) for o in outputs]
     api = api_settings(repository, use_api, token_env, git_ref)
-    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api,
+    security = None
+    if sarif or scanners.strip().lower() not in ("", "none") or baseline_ref or baseline_sarif:
+        security = {"sarif_paths": sarif, "scanners": scanners, "baseline_ref": baseline_ref,
+                    "baseline_sarif": baseline_sarif, "timeout": scanner_timeout, "changed_only": changed_only}
+    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
                        today=as_of.date() if as_of else None)
     for out_fmt, out_path in targets:
         _write(out_path, _render(out_fmt, report, color=False))
@@ -101,7 +117,8 @@ def api_settings(repository: str | None, use_api: bool | None, token_env: str, g
 
 
 def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
-              exclude: tuple[str, ...] = (), today=None, api: dict | None = None) -> dict:
+              exclude: tuple[str, ...] = (), today=None, api: dict | None = None,
+              security: dict | None = None) -> dict:
     """collect → evaluate → score → report, with user errors raised as GateError."""
     from gate.collect import RepoError, collect
     from gate.evaluate import evaluate
@@ -122,6 +139,9 @@ def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
         evidence = collect(path, policy, exclude=exclude)
     except RepoError as exc:
         raise GateError(str(exc)) from None
+    if security is not None:
+        evidence.security = _collect_security(path, policy, exclude, security)
+        evidence.notices.extend(evidence.security.notices)
     if api is not None:
         from gate.collect.github_api import collect_api_facts
 
@@ -129,8 +149,23 @@ def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
         evidence.notices.extend(evidence.api.notices)
     evaluation = evaluate(evidence, policy, today=today)
     card = score(evaluation.results, policy.weights, policy.threshold)
-    return build_report(evaluation, card, policy, evidence, path=str(path), ref=git_ref,
-                        pipeline=describe_pipeline(evidence, policy))
+    report = build_report(evaluation, card, policy, evidence, path=str(path), ref=git_ref,
+                          pipeline=describe_pipeline(evidence, policy))
+    if evidence.security is not None:
+        report.update(evidence.security.to_report())
+    return report
+
+
+def _collect_security(path: Path, policy, exclude: tuple[str, ...], opts: dict):
+    from gate.collect.security import BaselineError, SarifError, collect_security, parse_scanners
+
+    try:
+        return collect_security(path, sarif_paths=opts["sarif_paths"], scanners=parse_scanners(opts["scanners"]),
+                                baseline_ref=opts["baseline_ref"], baseline_sarif=opts["baseline_sarif"],
+                                timeout=opts["timeout"], changed_only=opts["changed_only"],
+                                exclude=tuple(exclude) + tuple(policy.data.get("exclude") or ()))
+    except (SarifError, BaselineError, ValueError) as exc:
+        raise GateError(str(exc)) from None
 
 
 def _load_policy(load_policy, ref, path, git_ref):

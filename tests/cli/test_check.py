@@ -98,3 +98,25 @@ def test_rules_doc_is_generated_from_the_declarations():
     """docs/rules.md is stale when a rule changes: regenerate with `readiness-gate rules --markdown > docs/rules.md`."""
     current = CliRunner().invoke(main, ["rules", "--markdown"]).output
     assert (ROOT / "docs" / "rules.md").read_text() == current
+
+
+def test_scanner_findings_reach_the_report_and_follow_the_schema(tmp_path):
+    """bandit runs for real on a fixture with shell injection; the blocker names file:line."""
+    out = tmp_path / "r.json"
+    result = check(str(ROOT / "tests" / "fixtures" / "sast-python-vulnerable"), "--scanners", "bandit",
+                   "--output", f"json:{out}", "--output", f"sarif:{tmp_path}/r.sarif")
+    report = json.loads(out.read_text())
+    jsonschema.validate(report, SCHEMA)
+    sast = next(r for r in report["results"] if r["id"] == "security.sast-findings")
+    assert sast["status"] == "fail" and sast["severity"] == "blocker"
+    assert any(f["tool"] == "bandit" and f["path"] == "app.py" and f["line"] for f in report["findings"])
+    assert result.exit_code == 1
+    assert json.loads((tmp_path / "r.sarif").read_text())["version"] == "2.1.0"
+
+
+def test_unreadable_sarif_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.sarif"
+    bad.write_text("{not json")
+    result = CliRunner().invoke(main, ["check", str(HARDENED), "--sarif", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.sarif" in result.output and "Traceback" not in result.output

@@ -17,7 +17,8 @@ from gate.model.workflow import Job, Step, Workflow
 from gate.policy.signatures import Signatures
 
 # Lines that only print, wait, read git or set variables change no environment.
-_STUB = re.compile(r"^\s*(echo|printf|sleep|true|exit 0|:|git\s|export\s|cat\s|ls\b|pwd\b|cd\s|[A-Za-z_][A-Za-z0-9_]*=)")
+_STUB = re.compile(r"^\s*(echo|printf|sleep|true|exit 0|:|export\s|cat\s|ls\b|pwd\b|cd\s|[A-Za-z_][A-Za-z0-9_]*="
+                   r"|git\s+(fetch|describe|log|status|rev-parse|config|show|diff|ls-\w+)\b)")
 # Actions that check out, set up, version or publish a GitHub release: not a deploy.
 _STUB_USES = re.compile(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelog|tag)[^@]*@)", re.I)
 # Jobs that use an environment's secrets for operations, not to ship a version.
@@ -39,6 +40,8 @@ class Deploy:
     how: str                # environment | input | command | name
     step: int | None = None  # index of the deploying step, for order within a job
     called: str | None = None  # local reusable workflow the deploy happens in
+    package_only: bool = False  # the job only publishes a package (PyPI, npm …): a release, not a service
+    rollback: bool = False      # the job or its workflow is named for a rollback: it undoes, it adds nothing
 
 
 def is_stub(job: Job) -> bool:
@@ -107,13 +110,15 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     owner = called_from or job
     loc = job.environment_loc or job.loc
     deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
+    package_only = not deploy_steps and not job.uses and any(
+        sig.search("package_publish", s.run) or sig.uses_match("package_publish_actions", s.uses) for s in job.steps)
     own_name = f"{job.id} {job.name or ''}"
     if envs and not deploy_steps and not job.uses and not _DEPLOY_WORD.search(own_name) \
             and _OPERATION.search(f"{own_name} {wf.label} {wf.path.rsplit('/', 1)[-1]}"):
         envs = []  # backups, restores, maintenance: they use the environment, they do not deploy to it
     for e in envs:
         out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), loc, "environment",
-                          called=wf.path if called_from else None))
+                          called=wf.path if called_from else None, package_only=package_only))
     if job.uses:
         for e in _input_envs(job, sig, ctx):
             out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), job.loc, "input",
@@ -137,6 +142,17 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     return out
 
 
+def _mark_rollback(d: Deploy, ws: WorkflowSet, sig: Signatures) -> Deploy:
+    wf = ws.workflows.get(d.workflow)
+    job = wf.jobs.get(d.job) if wf else None
+    names = f"{wf.label if wf else ''} {d.workflow.rsplit('/', 1)[-1]} {d.job} {job.name or '' if job else ''}"
+    if sig.search("rollback_names", names):
+        from dataclasses import replace
+
+        return replace(d, rollback=True)
+    return d
+
+
 def collect_deploys(ws: WorkflowSet, sig: Signatures) -> list[Deploy]:
     deploys: list[Deploy] = []
     known = tuple(dict.fromkeys(e for _, j in ws.all_jobs() for e in j.environments if "${{" not in e))
@@ -155,6 +171,7 @@ def collect_deploys(ws: WorkflowSet, sig: Signatures) -> list[Deploy]:
                 inputs = {**inner_defaults, **{k: v for k, v in passed.items() if v}}
                 for inner in job.called.jobs.values():
                     deploys.extend(_job_deploys(job.called, inner, sig, job, inputs))
+    deploys = [_mark_rollback(d, ws, sig) for d in deploys]
     # one fact per (workflow, job, environment, how): matrices and calls repeat
     seen = set()
     unique = []

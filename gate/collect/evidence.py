@@ -31,3 +31,11 @@ class Evidence:
     def deployable(self) -> bool:
         """Deploys from a workflow, or carries deploy configuration."""
         return bool(self.deploys or self.tree.deploy_files or self.tree.iac)
+
+    @property
+    def service(self) -> bool:
+        """Runs somewhere: deploy configuration, IaC, or a deploy that is more than a package
+        release. A library whose production environment only guards its PyPI/npm publish is
+        deployable (its releases are promoted and rolled back) but is not a service."""
+        return bool(self.tree.deploy_files or self.tree.iac
+                    or any(not (d.package_only or d.rollback) for d in self.deploys))

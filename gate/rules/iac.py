@@ -19,6 +19,8 @@ def present(ev, ctx: Context):
     skip = not_deployable(ev)
     if skip:
         return skip
+    if not ev.service:
+        return skipped("The repository's deploys only publish packages; there is no infrastructure to describe.")
     if ev.tree.iac:
         kinds = ", ".join(f"{k} ({v[0]})" for k, v in sorted(ev.tree.iac.items()))
         first = next(iter(ev.tree.iac.values()))[0]

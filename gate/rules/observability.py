@@ -13,9 +13,10 @@ def ops_skip(ev) -> Outcome | None:
     """Skip outcome when operational rules do not apply, else None."""
     if getattr(ev, "ops", None) is None:
         return skipped("Operational evidence was not collected for this run.")
-    if not ev.deployable:
-        return skipped("Not a deployable service (no deploy workflow, deploy configuration or IaC); "
-                       "a library skips operational checks.")
+    if not ev.service:
+        why = ("its deploys only publish packages" if ev.deploys else
+               "no deploy workflow, deploy configuration or IaC")
+        return skipped(f"Not a deployable service ({why}); a library skips operational checks.")
     return None
 
 

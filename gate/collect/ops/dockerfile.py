@@ -20,9 +20,16 @@ class Dockerfile:
     first_line: int = 1
 
 
+# `dockerfile.py` is code about Dockerfiles, not one: these suffixes never name an image variant
+_NOT_VARIANT = frozenset({"py", "pyc", "go", "js", "ts", "rs", "java", "rb", "md", "rst", "txt", "json", "yml",
+                          "yaml", "toml", "sh", "kt", "cs", "php", "html", "j2", "tpl", "tmpl", "bak", "orig"})
+
+
 def is_dockerfile(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     low = name.lower()
+    if low.startswith("dockerfile.") and low.rsplit(".", 1)[-1] in _NOT_VARIANT:
+        return False
     return low == "dockerfile" or low.startswith("dockerfile.") or low.startswith("dockerfile-") \
         or low.endswith(".dockerfile") or low.endswith("-dockerfile")
 

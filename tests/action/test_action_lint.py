@@ -94,8 +94,8 @@ def test_action_scripts_pass_shellcheck(tmp_path: Path) -> None:
 
 
 def test_actionlint_passes_the_docs_recipes(tmp_path: Path) -> None:
-    """The workflows in docs/action.md are what users paste: linted like ours."""
-    text = (ROOT / "docs" / "action.md").read_text(encoding="utf-8")
+    """The workflows in the README's recipes and docs/action.md are what users paste: linted like ours."""
+    text = "\n".join((ROOT / doc).read_text(encoding="utf-8") for doc in ("README.md", "docs/action.md"))
     blocks = [b for b in re.findall(r"```yaml\n(.*?)```", text, flags=re.S) if re.search(r"^jobs:", b, flags=re.M)]
     assert len(blocks) >= 3
     wf = tmp_path / ".github" / "workflows"

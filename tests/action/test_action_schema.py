@@ -92,12 +92,15 @@ def test_the_schema_rejects_a_broken_workflow() -> None:
 
 
 def _doc_workflows() -> list[tuple[str, str]]:
-    """The complete workflows in docs/action.md (fenced yaml blocks with `jobs:`)."""
+    """The complete workflows in the README's recipes and docs/action.md (fenced yaml blocks with `jobs:`)."""
     import re
 
-    text = (ROOT / "docs" / "action.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
-    return [(f"docs/action.md#{i}", b) for i, b in enumerate(blocks) if re.search(r"^jobs:", b, flags=re.M)]
+    out = []
+    for doc in ("README.md", "docs/action.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+        out += [(f"{doc}#{i}", b) for i, b in enumerate(blocks) if re.search(r"^jobs:", b, flags=re.M)]
+    return out
 
 
 DOC_WORKFLOWS = _doc_workflows()

@@ -62,6 +62,8 @@ def main() -> None:
 @click.option("--baseline-sarif", metavar="PATH", help="New-only mode: block only on findings absent from this SARIF.")
 @click.option("--changed-only/--full-scan", "changed_only", default=None,
               help="Scan only files changed since --baseline-ref (default with a baseline ref).")
+@click.option("--compare", "compare", type=click.Path(dir_okay=False), metavar="REPORT.json",
+              help="A JSON report of the base branch: the comment says what this change broke and fixed.")
 @click.option("--repo", "repository", metavar="OWNER/NAME",
               help="Repository whose settings to read from the GitHub API (default: $GITHUB_REPOSITORY).")
 @click.option("--api/--no-api", "use_api", default=None,
@@ -78,7 +80,7 @@ def main() -> None:
 def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
           exclude: tuple[str, ...], as_of, color: bool | None, sarif: tuple[str, ...], scanners: str,
           scanner_timeout: float, baseline_ref: str | None, baseline_sarif: str | None, changed_only: bool | None,
-          repository: str | None, use_api: bool | None,
+          compare: str | None, repository: str | None, use_api: bool | None,
           publish: bool, status: str, status_name: str, comment: str, token_env: str) -> None:
     """Evaluate the repository at PATH and print its readiness verdict."""
     targets = [_parse_output(o) for o in outputs]
@@ -89,6 +91,8 @@ def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...]
                     "baseline_sarif": baseline_sarif, "timeout": scanner_timeout, "changed_only": changed_only}
     report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
                        today=as_of.date() if as_of else None)
+    if compare:
+        report["changes"] = compare_reports(_read_report(compare), report)
     for out_fmt, out_path in targets:
         _write(out_path, _render(out_fmt, report, color=False))
     text = _render(fmt, report, color=sys.stdout.isatty() if color is None else color)
@@ -154,6 +158,31 @@ def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
     if evidence.security is not None:
         report.update(evidence.security.to_report())
     return report
+
+
+def _read_report(path: str) -> dict:
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as exc:
+        raise GateError(f"{path}: cannot read the base report ({exc.strerror})") from None
+    except ValueError as exc:
+        raise GateError(f"{path}: not a JSON report ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("results"), list):
+        raise GateError(f"{path}: not a readiness-gate JSON report (no `results` list); write one with --output json:PATH")
+    return data
+
+
+def compare_reports(base: dict, head: dict) -> dict:
+    """What the change did to the verdict: rules newly failing, rules fixed, the score before."""
+    def failing(report: dict) -> set[str]:
+        return {r.get("id") for r in report["results"] if isinstance(r, dict) and r.get("status") == "fail"}
+
+    before, after = failing(base), failing(head)
+    return {"new_failures": sorted(after - before), "fixed": sorted(before - after),
+            "score_before": base.get("score") if isinstance(base.get("score"), int) else None}
 
 
 def _collect_security(path: Path, policy, exclude: tuple[str, ...], opts: dict):

@@ -90,6 +90,23 @@ def _result_line(r: dict) -> str:
     return f"- **{esc(r['title'])}** ({code(r['id'])}){' at ' + locs if locs else ''}: {esc(r['message'])}"
 
 
+TOP_FINDINGS = 10
+
+
+def _findings(report: dict) -> list[str]:
+    sec = report["security"]
+    counts = ", ".join(f"{n} {sev}" for sev, n in sec.get("by_severity", {}).items() if n) or "none"
+    head = f"### Security findings: {sec.get('total', 0)} ({counts})"
+    if sec.get("new") is not None:
+        head += f" · new {sec['new']}, fixed {sec['fixed']}, unchanged {sec['unchanged']}"
+    rows = ["| Severity | Where | Rule | Finding |", "|---|---|---|---|"]
+    for f in report.get("findings", [])[:TOP_FINDINGS]:
+        where = _loc({"path": f.get("path") or "?", "line": f.get("line")})
+        new = " (new)" if f.get("new") else ""
+        rows.append(f"| {esc(f['severity'])}{new} | {where} | {code(f['tool'] + ' ' + f['rule_id'])} | {esc(f['message'], 160)} |")
+    return [head, ""] + (rows if len(rows) > 2 else [])
+
+
 def render_markdown(report: dict, max_chars: int = 65000) -> str:
     verdict = report["verdict"]
     icon = "✅" if verdict == "PASS" else "❌"
@@ -110,11 +127,15 @@ def render_markdown(report: dict, max_chars: int = 65000) -> str:
         for r in blockers:
             body += [_result_line(r), f"  - Fix: {esc(r['remediation'], 500)}"]
         body.append("")
+    if report.get("security"):
+        body += _findings(report) + [""]
     if report.get("changes"):
         ch = report["changes"]
         body += ["### Changes against the base branch", "",
                  f"Newly failing: {', '.join(code(i) for i in ch.get('new_failures', [])) or 'none'} · "
-                 f"fixed: {', '.join(code(i) for i in ch.get('fixed', [])) or 'none'}", ""]
+                 f"fixed: {', '.join(code(i) for i in ch.get('fixed', [])) or 'none'}"
+                 + (f" · score {ch['score_before']} → {report['score']}" if ch.get("score_before") is not None else ""),
+                 ""]
     chart = mermaid(report.get("pipeline"))
     if chart:
         body += ["### Deploy pipeline", "", chart, ""]

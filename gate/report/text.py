@@ -52,6 +52,20 @@ def render_text(report: dict[str, Any], color: bool = False, width: int = 100, *
                 console.print(f"      [dim]fix:[/] {escape(r['remediation'])}")
             else:
                 console.print(f"      [dim]waived:[/] {escape(str(r.get('waiver', {}).get('reason', '')))}")
+    if report.get("security"):
+        sec = report["security"]
+        counts = ", ".join(f"{n} {sev}" for sev, n in sec.get("by_severity", {}).items() if n) or "none"
+        extra = (f"; new {sec['new']}, fixed {sec['fixed']}, unchanged {sec['unchanged']}"
+                 if sec.get("new") is not None else "")
+        console.print(f"\n[bold]Security findings ({sec.get('total', 0)}: {counts}{extra})[/]")
+        for f in report.get("findings", [])[:10]:
+            where = f"{f.get('path') or '?'}:{f.get('line') or '?'}"
+            console.print(f"  {f['severity']:8} {escape(where)}  {escape(f['tool'] + ' ' + f['rule_id'])}"
+                          f"{' (new)' if f.get('new') else ''}  {escape(f['message'][:120])}")
+    if report.get("changes"):
+        ch = report["changes"]
+        console.print(f"\n[bold]Against the base report[/]: newly failing {', '.join(ch['new_failures']) or 'none'}; "
+                      f"fixed {', '.join(ch['fixed']) or 'none'}; score {ch['score_before']} → {report['score']}")
     for n in report.get("notices", [])[:20]:
         console.print(f"[dim]note: {escape(n)}[/]")
     return buf.getvalue()

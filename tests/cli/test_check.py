@@ -120,3 +120,32 @@ def test_unreadable_sarif_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["check", str(HARDENED), "--sarif", str(bad)])
     assert result.exit_code == 2
     assert "bad.sarif" in result.output and "Traceback" not in result.output
+
+
+def test_compare_says_what_the_change_broke_and_fixed(tmp_path):
+    """The base branch's report against this one: the comment names newly failing and fixed rules."""
+    base = tmp_path / "base.json"
+    check(str(HARDENED), "--output", f"json:{base}")
+    data = json.loads(base.read_text())
+    for r in data["results"]:  # pretend the base branch failed CodeQL and passed the CI rules
+        if r["id"] == "security.codeql-workflow":
+            r["status"] = "fail"
+        if r["id"].startswith("ci.") and r["status"] == "fail":
+            r["status"] = "pass"
+    base.write_text(json.dumps(data))
+    result = check(str(TELEHEALTH), "--compare", str(base), "--format", "markdown")
+    body = result.output
+    assert "### Changes against the base branch" in body
+    changes = body.split("### Changes against the base branch", 1)[1].strip().splitlines()[0]
+    assert "`ci.workflows-present`" in changes.split("fixed:")[0]  # newly failing
+    assert "`security.codeql-workflow`" not in changes.split("fixed:")[1]  # still failing: not fixed
+    bad = CliRunner().invoke(main, ["check", str(TELEHEALTH), "--compare", str(ROOT / "README.md")])
+    assert bad.exit_code == 2 and "not a JSON report" in bad.output
+
+
+def test_top_findings_are_listed_in_text_and_markdown():
+    fixture = str(ROOT / "tests" / "fixtures" / "sast-python-vulnerable")
+    text = check(fixture, "--scanners", "bandit").output
+    assert "Security findings (" in text and "app.py:12" in text and "B602" in text
+    md = check(fixture, "--scanners", "bandit", "--format", "markdown").output
+    assert "### Security findings:" in md and "`app.py:12`" in md

@@ -40,7 +40,7 @@ def _optional(evidence: Evidence, sig) -> None:
     except ImportError:
         collect_ops = None
     if collect_ops is not None:
-        evidence.ops = collect_ops(evidence.repo, evidence.workflows, sig)
+        evidence.ops = collect_ops(evidence.repo, evidence.workflows, sig, evidence.deploys)
     try:
         from gate.collect.git import GitFacts
     except ImportError:

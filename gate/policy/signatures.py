@@ -13,7 +13,8 @@ class Signatures:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self._compiled: dict[str, list[re.Pattern]] = {}
-        self._entries: dict[str, list[tuple[re.Pattern, tuple[str, ...]]]] = {}
+        self._entries: dict[str, list[tuple[re.Pattern, Any]]] = {}
+        self._last: tuple[str | None, str] = (None, "")
 
     def patterns(self, name: str) -> list[re.Pattern]:
         if name not in self._compiled:
@@ -34,11 +35,13 @@ class Signatures:
             return None
         entries = self._entries.get(name)
         if entries is None:
-            entries = self._entries[name] = [(p, required_literals(p.pattern)) for p in self.patterns(name)]
-        low = text.lower()
+            entries = self._entries[name] = [(p, _literal_probe(p.pattern)) for p in self.patterns(name)]
+        if self._last[0] is not text:  # several lists are searched in the same text in a row
+            self._last = (text, text.lower())
+        low = self._last[1]
         best: re.Match | None = None
-        for pattern, literals in entries:
-            if literals and not any(lit in low for lit in literals):
+        for pattern, probe in entries:
+            if probe is not None and probe(low) is None:
                 continue
             m = pattern.search(text)
             if m and (best is None or m.start() < best.start()):
@@ -87,6 +90,16 @@ class Signatures:
         return None
 
 
+@lru_cache(maxsize=None)
+def _literal_probe(pattern: str):
+    """A fast test (a `search` of plain literals) that the pattern can match, or None."""
+    literals = required_literals(pattern)
+    if not literals:
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(set(literals), key=len, reverse=True))).search
+
+
+@lru_cache(maxsize=None)
 def required_literals(pattern: str) -> tuple[str, ...]:
     """Lower-case strings of which every match contains at least one; () if none is certain.
 
@@ -136,7 +149,7 @@ def _seq_literals(items, sp) -> tuple[str, ...]:
     return best
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=None)  # patterns come from the policy: a bounded set
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from gate.collect.deploys import collect_deploys
+from gate.collect.deploys import Deploy, collect_deploys
 from gate.collect.ops import helm, iac, kube, migrations, platform
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
@@ -23,8 +23,12 @@ _TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
 _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod")
 
 
-def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures) -> OpsEvidence:
-    """Every operational fact of the repository, each with its file and line."""
+def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
+                deploys: list[Deploy] | None = None) -> OpsEvidence:
+    """Every operational fact of the repository, each with its file and line.
+
+    `deploys`: the deploy facts the main collector already made (computed here only
+    when called on its own)."""
     ev = OpsEvidence()
     manifests = read_manifests(repo, [p for p in repo.files if ecosystem(p) and own(p, sig)])
     scripts = Scripts(repo, manifests.packages)
@@ -70,7 +74,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures) -> Ops
     migrations.collect_migrations(repo, sig, ev)
     _start_up(repo, manifests, scripts, sig, ev)
     wd = WorkDirs(workflows, repo)
-    collect_pipeline(workflows, scripts, wd, sig, collect_deploys(workflows, sig), ev)
+    collect_pipeline(workflows, scripts, wd, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev)
     ev.parts = find_parts(repo, sig, dockerfiles, manifests.packages)
     ev.pr_workflows = verify_parts(ev.parts, workflows, scripts, wd, sig, compose, manifests.packages)
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]

@@ -53,42 +53,50 @@ def _subst_inputs(run: str | None, with_: dict) -> str | None:
     return EXPR.sub(sub, run)
 
 
-MAX_COMBINATIONS = 256
+MAX_COMBINATIONS = 4096  # beyond this the exact exclusion is not worth its cost
 
 
 def matrix_values(matrix: Any) -> dict[str, list[str]]:
     """Every value each matrix key can take: the combinations `exclude:` leaves, plus `include:`."""
-    values: dict[str, list[str]] = {}
+    values: dict[str, dict[str, None]] = {}  # ordered sets: a huge matrix stays linear
     if not isinstance(matrix, dict):
-        return values
+        return {}
 
     def add(key: str, value: Any) -> None:
         if isinstance(value, (str, int, float)):
-            bucket = values.setdefault(key, [])
-            if str(value) not in bucket:
-                bucket.append(str(value))
+            values.setdefault(key, {})[str(value)] = None
         elif isinstance(value, dict):
             for k, v in value.items():  # matrix entries of objects: matrix.target.env
                 add(f"{key}.{k}", v)
 
     axes = {str(k): v for k, v in matrix.items() if k not in ("include", "exclude") and isinstance(v, list)}
-    combos: list[dict[str, Any]] = [{}]
-    for key, vals in axes.items():
-        combos = [{**c, key: v} for c in combos for v in vals][:MAX_COMBINATIONS]
     excludes = [e for e in (matrix.get("exclude") or []) if isinstance(e, dict)] \
         if isinstance(matrix.get("exclude"), list) else []
-    for combo in combos:
-        if any(all(combo.get(str(k)) == v for k, v in e.items()) for e in excludes):
-            continue
-        for key, value in combo.items():
-            add(key, value)
+    total = 1
+    for vals in axes.values():
+        total *= max(len(vals), 1)
+    if excludes and total <= MAX_COMBINATIONS:
+        # small matrices: the exact combinations `exclude:` leaves
+        combos: list[dict[str, Any]] = [{}]
+        for key, vals in axes.items():
+            combos = [{**c, key: v} for c in combos for v in vals]
+        for combo in combos:
+            if not any(all(combo.get(str(k)) == v for k, v in e.items()) for e in excludes):
+                for key, value in combo.items():
+                    add(key, value)
+    else:
+        # large ones: every listed value, less those a one-key exclude removes outright
+        for key, vals in axes.items():
+            for v in vals:
+                if not any(len(e) == 1 and e.get(key) == v for e in excludes):
+                    add(key, v)
     include = matrix.get("include")
     if isinstance(include, list):
         for entry in include:
             if isinstance(entry, dict):
                 for k, v in entry.items():
                     add(str(k), v)
-    return values
+    return {k: list(v) for k, v in values.items()}
 
 
 def input_values(wf: Workflow, environments: tuple[str, ...] = ()) -> dict[str, list[str]]:
@@ -209,7 +217,13 @@ def resolve_environments(workflows: dict[str, Workflow]) -> None:
 
 
 def needs_closure(wf: Workflow, job_id: str) -> set[str]:
-    """Every job `job_id` waits for, transitively (cycles are tolerated)."""
+    """Every job `job_id` waits for, transitively (cycles are tolerated).
+
+    Memoised per workflow: rules ask this of every deploy job, and a hostile workflow
+    of a thousand chained jobs must not make that cubic."""
+    cache: dict[str, frozenset[str]] = wf.__dict__.setdefault("_needs_closure", {})
+    if job_id in cache:
+        return set(cache[job_id])
     seen: set[str] = set()
     stack = list(wf.jobs[job_id].needs) if job_id in wf.jobs else []
     while stack:
@@ -217,7 +231,11 @@ def needs_closure(wf: Workflow, job_id: str) -> set[str]:
         if j in seen or j not in wf.jobs:
             continue
         seen.add(j)
-        stack.extend(wf.jobs[j].needs)
+        if j in cache:
+            seen |= cache[j]
+        else:
+            stack.extend(wf.jobs[j].needs)
+    cache[job_id] = frozenset(seen)
     return seen
 
 

@@ -99,6 +99,9 @@ class Workflow:
         return Location(self.path, self.trigger_lines.get(event, self.loc.line))
 
 
+MAX_JOBS = 500  # GitHub runs at most 256 jobs from one matrix; a file with more is not a real pipeline
+
+
 def _str(value: Any) -> str | None:
     if value is None:
         return None
@@ -235,7 +238,10 @@ def parse_workflow(path: str, doc: Any) -> Workflow:
         wf.problems.append((doc.line_of("jobs") if "jobs" in doc else line,
                             "the workflow has no `jobs:` mapping"))
         return wf
-    for job_id, raw in jobs.items():
+    for n, (job_id, raw) in enumerate(jobs.items()):
+        if n >= MAX_JOBS:
+            wf.problems.append((jobs.line_of(job_id), f"more than {MAX_JOBS} jobs; the rest are not read"))
+            break
         wf.jobs[job_id] = parse_job(path, job_id, raw, jobs.line_of(job_id), wf.problems)
     for job in wf.jobs.values():
         for need in job.needs:

@@ -42,12 +42,17 @@ def unknown(reason: str) -> Outcome:
     return Outcome("unknown", reason)
 
 
+MAX_LOCATIONS = 50
+
+
 def _locs(locations: Iterable[Location | None]) -> tuple[Location, ...]:
-    out: list[Location] = []
+    out: dict[Location, None] = {}
     for loc in locations:
-        if loc is not None and loc not in out:
-            out.append(loc)
-    return tuple(out[:50])
+        if loc is not None:
+            out[loc] = None
+            if len(out) >= MAX_LOCATIONS:
+                break
+    return tuple(out)
 
 
 @dataclass

@@ -91,15 +91,17 @@ def post_deploy_verification(ev, ctx: Context):
     if skip:
         return skip
     unverified = []
+    followed: dict[str, set[str]] = {}  # per workflow: jobs some verifying job waits for
     for d in prod:
         wf = ev.workflows.workflows.get(d.workflow)
         if wf is None:
             continue
-        job = wf.jobs[d.job]
-        steps = list(query.job_steps(job))
+        if wf.path not in followed:
+            verifying = [j.id for j in wf.jobs.values() if any(_verifies(s, ctx) for _, s in query.job_steps(j))]
+            followed[wf.path] = set().union(*(query_needs(wf, j) for j in verifying)) if verifying else set()
+        steps = list(query.job_steps(wf.jobs[d.job]))
         after = steps[(d.step + 1):] if d.step is not None else steps
-        later = [s for j in wf.jobs.values() if d.job in query_needs(wf, j.id) for _, s in query.job_steps(j)]
-        if any(_verifies(s, ctx) for _, s in after) or any(_verifies(s, ctx) for s in later):
+        if d.job in followed[wf.path] or any(_verifies(s, ctx) for _, s in after):
             continue
         unverified.append(d)
     if unverified:

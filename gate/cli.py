@@ -267,5 +267,6 @@ def _optional_commands() -> None:
         main.add_command(getattr(mod, attr), name)
 
 
-if len(sys.argv) > 1 and sys.argv[1] in ("policy", "publish", "--help", "-h"):
+# Only the commands asked for are imported: `check` never pays for PyGithub or jsonschema.
+if len(sys.argv) <= 1 or sys.argv[1] in ("policy", "publish", "--help", "-h"):
     _optional_commands()

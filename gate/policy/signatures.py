@@ -35,7 +35,7 @@ class Signatures:
             return None
         entries = self._entries.get(name)
         if entries is None:
-            entries = self._entries[name] = [(p, _literal_probe(p.pattern)) for p in self.patterns(name)]
+            entries = self._entries[name] = [(p, literal_probe(p.pattern)) for p in self.patterns(name)]
         if self._last[0] is not text:  # several lists are searched in the same text in a row
             self._last = (text, text.lower())
         low = self._last[1]
@@ -91,7 +91,7 @@ class Signatures:
 
 
 @lru_cache(maxsize=None)
-def _literal_probe(pattern: str):
+def literal_probe(pattern: str):
     """A fast test (a `search` of plain literals) that the pattern can match, or None."""
     literals = required_literals(pattern)
     if not literals:

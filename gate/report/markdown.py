@@ -38,10 +38,6 @@ def _loc(loc: dict) -> str:
     return code(f"{loc['path']}:{loc['line']}" if loc.get("line") else loc["path"])
 
 
-def _mermaid_id(name: str, i: int) -> str:
-    return f"e{i}"
-
-
 def _mermaid_label(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9 _.:/-]", "", text)[:40] or "env"
 
@@ -53,7 +49,7 @@ def mermaid(pipeline: dict | None) -> str:
     lines = ["```mermaid", "flowchart LR"]
     ids = {}
     for i, e in enumerate(envs):
-        ids[e["name"]] = _mermaid_id(e["name"], i)
+        ids[e["name"]] = f"e{i}"
         tier = f" ({e['tier']})" if e.get("tier") and e["tier"] != e["name"] else ""
         lines.append(f'  {ids[e["name"]]}["{_mermaid_label(e["name"] + tier)}"]')
     promoted = set()

@@ -78,7 +78,7 @@ def promotion_source(ev, d: Deploy, ctx: Context, depth: int = 0) -> str | None:
     if wf is None:
         return None
     lower = [x for x in ev.deploys if x.tier in LOWER]
-    before = query_needs(wf, d.job)
+    before = resolve.needs_closure(wf, d.job)
     for x in lower:
         if x.workflow == d.workflow and x.job in before:
             return f"needs: {x.job} ({x.environment or x.tier})"
@@ -114,10 +114,6 @@ def promotion_source(ev, d: Deploy, ctx: Context, depth: int = 0) -> str | None:
             if word and ctx.sig.tier(word) in LOWER:
                 return f"{wf.path} promotes what {word} runs"
     return None
-
-
-def query_needs(wf, job_id: str) -> set[str]:
-    return resolve.needs_closure(wf, job_id)
 
 
 @rule(
@@ -226,7 +222,7 @@ def production_branch_restricted(ev, ctx: Context):
             continue
         if envs and any(e.name == d.environment and _branch_policy_restricts(e) for e in envs):
             continue
-        guards = [job.if_ or ""] + [wf.jobs[j].if_ or "" for j in query_needs(wf, d.job) if j in wf.jobs]
+        guards = [job.if_ or ""] + [wf.jobs[j].if_ or "" for j in resolve.needs_closure(wf, d.job) if j in wf.jobs]
         if any(_REF_GUARD.search(g) for g in guards) or _restricted_triggers(wf):
             continue
         open_.append(d)

@@ -6,6 +6,7 @@ import re
 from gate.collect.deploys import is_stub
 from gate.model import query
 from gate.model.location import Location
+from gate.model.resolve import needs_closure
 from gate.rules.base import Context, failed, passed, rule, skipped
 from gate.rules.delivery import (no_pipeline, not_deployable, production_deploys, production_deploys_or_skip,
                                  redeploy_inputs)
@@ -98,7 +99,7 @@ def post_deploy_verification(ev, ctx: Context):
             continue
         if wf.path not in followed:
             verifying = [j.id for j in wf.jobs.values() if any(_verifies(s, ctx) for _, s in query.job_steps(j))]
-            followed[wf.path] = set().union(*(query_needs(wf, j) for j in verifying)) if verifying else set()
+            followed[wf.path] = set().union(*(needs_closure(wf, j) for j in verifying)) if verifying else set()
         steps = list(query.job_steps(wf.jobs[d.job]))
         after = steps[(d.step + 1):] if d.step is not None else steps
         if d.job in followed[wf.path] or any(_verifies(s, ctx) for _, s in after):
@@ -115,7 +116,3 @@ def _verifies(step, ctx: Context) -> bool:
     text = " ".join(filter(None, [step.name, step.run, step.uses]))
     return bool(ctx.sig.search("smoke_checks", text))
 
-
-def query_needs(wf, job_id):
-    from gate.model.resolve import needs_closure
-    return needs_closure(wf, job_id)

@@ -11,7 +11,6 @@ workflows, composite actions, scripts, Makefile targets and npm scripts).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from gate.collect.ops.common import dirname, own, under
 from gate.collect.ops.compose import Service
@@ -24,7 +23,7 @@ from gate.collect.workflows import WorkflowSet
 from gate.model import query
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
-from gate.policy.signatures import Signatures, required_literals
+from gate.policy.signatures import Signatures, literal_probe
 
 _NOT_ON_PR = re.compile(
     r"github\.event_name\s*==\s*'(push|release|schedule|workflow_dispatch|workflow_run)'"
@@ -186,19 +185,14 @@ def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkD
     return pr_paths
 
 
-@lru_cache(maxsize=512)
-def _literals(pattern: str) -> tuple[str, ...]:
-    return required_literals(pattern)
-
-
 def _scan(text: str, w: str, builds, compose) -> list[tuple[str, list[str], tuple[str, bool] | None]]:
     out: list[tuple[str, list[str], tuple[str, bool] | None]] = []
     low = text.lower()
     for lang, pats in builds.items():
         for p in pats:
-            literals = _literals(p.pattern)
-            if literals and not any(lit in low for lit in literals):
-                continue  # the pattern cannot match without one of them: skip the regex scan
+            probe = literal_probe(p.pattern)
+            if probe is not None and probe(low) is None:
+                continue  # the pattern cannot match without one of its literals: skip the regex scan
             for m in p.finditer(text):
                 if lang == "docker":
                     out.append(("docker", _docker_targets(text, m, w, compose), None))

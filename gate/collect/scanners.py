@@ -48,9 +48,31 @@ class ScanOutcome:
     notices: tuple[str, ...] = ()
     seconds: float = 0.0
     files: int | None = None              # files given in file-list mode; None for a full scan
+    state: str = ""                       # ran | absent | crashed | timed-out; "" derives it from `ran`
+
+    @property
+    def status(self) -> str:
+        """Why a scanner gave no findings matters: absent, crashed and timed out are not "0 findings"."""
+        return self.state or ("ran" if self.ran else "crashed")
+
+    @property
+    def headline(self) -> str:
+        """One line every format shows for this scanner, so a run that never happened cannot pass for a clean one."""
+        if self.ran:
+            n = len(self.findings)
+            return f"{self.tool}: {n} finding{'' if n == 1 else 's'} ({self.reason or _scanned(self.files)})"
+        why = {"absent": "not installed", "timed-out": "timed out", "crashed": "crashed"}[self.status]
+        detail = self.reason
+        for prefix in (f"{self.tool} is not installed ", f"{self.tool} "):
+            if detail.startswith(prefix):
+                detail = detail[len(prefix):]
+                break
+        detail = detail.strip().removeprefix("(").removesuffix(")")
+        return f"{self.tool} not run: {why}" + (f" — {detail}" if detail and detail != why else "")
 
     def to_dict(self) -> dict:
-        return {"tool": self.tool, "ran": self.ran, "findings": len(self.findings), "reason": self.reason,
+        return {"tool": self.tool, "ran": self.ran, "status": self.status, "headline": self.headline,
+                "findings": len(self.findings), "reason": self.reason,
                 "seconds": round(self.seconds, 2), "files": self.files}
 
 
@@ -73,7 +95,8 @@ def run_scanners(root: str | os.PathLike, tools: Iterable[str], *, files: Sequen
         elif tool == "semgrep":
             out.append(run_semgrep(root, files=files, timeout=timeout, rules_dir=rules_dir))
         else:
-            out.append(ScanOutcome(tool, False, reason=f"unknown scanner {tool!r} (known: {', '.join(SCANNERS)})"))
+            out.append(ScanOutcome(tool, False, reason=f"unknown scanner {tool!r} (known: {', '.join(SCANNERS)})",
+                                   state="absent"))
     return out
 
 
@@ -95,7 +118,8 @@ def run_bandit(root: str | os.PathLike, *, files: Sequence[str] | None = None,
     start = time.monotonic()
     root = Path(root)
     if not bandit_available(python):
-        return ScanOutcome("bandit", False, reason="bandit is not installed (pip install 'readiness-gate[bandit]')")
+        return ScanOutcome("bandit", False, reason="bandit is not installed (pip install 'readiness-gate[bandit]')",
+                           state="absent")
     base = [python or sys.executable, "-m", "bandit", "-f", "json", "-q",
             "-x", ",".join(f"*/{d}/*" for d in EXCLUDE_DIRS)]
     py: list[str] = []
@@ -114,7 +138,8 @@ def run_bandit(root: str | os.PathLike, *, files: Sequence[str] | None = None,
         proc = _run(base + ["--"] + batch if files is not None else base + batch, root, left)
         failure = _failure("bandit", proc, ok_codes=(0, 1), timeout=timeout)
         if failure:
-            return ScanOutcome("bandit", False, reason=failure, seconds=time.monotonic() - start)
+            return ScanOutcome("bandit", False, reason=failure, seconds=time.monotonic() - start,
+                               state=_failure_state(proc))
         try:
             data = json.loads(proc.stdout.decode("utf-8", "replace"))
         except json.JSONDecodeError:
@@ -179,7 +204,8 @@ def run_semgrep(root: str | os.PathLike, *, files: Sequence[str] | None = None,
     root = Path(root)
     exe = semgrep_executable()
     if exe is None:
-        return ScanOutcome("semgrep", False, reason="semgrep is not installed (pip install 'readiness-gate[semgrep]')")
+        return ScanOutcome("semgrep", False, reason="semgrep is not installed (pip install 'readiness-gate[semgrep]')",
+                           state="absent")
     rules = Path(rules_dir) if rules_dir else RULES_DIR
     configs = sorted(p for p in rules.glob("*.y*ml") if p.is_file()) if rules.is_dir() else []
     if not configs:
@@ -212,7 +238,7 @@ def run_semgrep(root: str | os.PathLike, *, files: Sequence[str] | None = None,
         partial = proc.code == 3 and out.is_file()
         if failure and not partial:
             return ScanOutcome("semgrep", False, reason=failure + _sarif_error(out),
-                               seconds=time.monotonic() - start)
+                               seconds=time.monotonic() - start, state=_failure_state(proc))
         try:
             if not out.is_file() or out.stat().st_size > MAX_OUTPUT_BYTES:
                 return ScanOutcome("semgrep", False, reason="semgrep wrote no SARIF report" + _tail(proc.stderr),
@@ -299,6 +325,10 @@ def _failure(tool: str, proc: _Proc, *, ok_codes: tuple[int, ...], timeout: floa
     if proc.code not in ok_codes:
         return f"{tool} failed with exit code {proc.code}" + _tail(proc.stderr)
     return ""
+
+
+def _failure_state(proc: _Proc) -> str:
+    return "timed-out" if proc.timed_out else "crashed"
 
 
 def _tail(stderr: str) -> str:

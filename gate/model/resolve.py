@@ -5,6 +5,10 @@
 - `environment:` values are resolved through matrix values, reusable-workflow
   inputs (from each caller's `with:`) and `workflow_dispatch` choice options;
 - job graphs (`needs`, transitive) and workflow chains (`on: workflow_run`).
+
+Each step's working directory is read with the step (`Step.working_directory`,
+from the step, the job's or the workflow's `defaults.run`), so no reader parses a
+workflow a second time to find it.
 """
 from __future__ import annotations
 
@@ -33,8 +37,10 @@ def expand_actions(steps: list[Step], find_action: Callable[[str], CompositeActi
             continue
         inner = expand_actions(action.steps, find_action, depth + 1, chain + (action.path,))
         for s in inner:
+            # a composite action's run steps start in the workspace, not the caller's folder
             out.append(Step(loc=s.loc, name=s.name, id=s.id, uses=s.uses, run=_subst_inputs(s.run, step.with_), run_line=s.run_line,
-                            with_=s.with_, env=s.env, if_=s.if_, via=s.via or step.loc))
+                            with_=s.with_, env=s.env, if_=s.if_, via=s.via or step.loc,
+                            working_directory=s.working_directory))
     return out
 
 

@@ -27,6 +27,15 @@ class Step:
     # Set when the step came from a local composite action expanded in place:
     # the `uses:` step of the caller it stands for.
     via: Location | None = None
+    # The directory `run:` starts in, relative to the repository root ("" for the
+    # root): the step's `working-directory`, else the job's or the workflow's
+    # `defaults.run.working-directory`; None when an expression decides it.
+    working_directory: str | None = ""
+
+    @property
+    def workdir(self) -> str:
+        """The working directory to follow commands from ("" when it is not known)."""
+        return self.working_directory or ""
 
     def line_in_run(self, offset: int) -> int:
         """The file line of character `offset` of the run script (block scalars start below the key)."""
@@ -66,6 +75,8 @@ class Job:
     # Filled in by resolution:
     environments: list[str] = field(default_factory=list)
     called: "Workflow | None" = None  # the local reusable workflow this job calls
+    # Another CI system's job: its stage (GitLab, Azure) and what it deploys to.
+    stage: str | None = None
 
     @property
     def label(self) -> str:
@@ -87,6 +98,12 @@ class Workflow:
     jobs: dict[str, Job] = field(default_factory=dict)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict)  # workflow_call/dispatch inputs
+    # "github" for .github/workflows; another CI system's pipeline read into the same
+    # model says which ("azure", "gitlab", "circleci", "bitbucket").
+    system: str = "github"
+    # What this pipeline runs that is not in the repository (a remote template, an
+    # include from another project): (where it is named, what it is).
+    opaque: list[tuple[Location, str]] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -150,7 +167,35 @@ def parse_triggers(wf: Workflow, on: Any, line: int) -> None:
                     wf.inputs.setdefault(str(name), dict(spec))
 
 
-def parse_steps(path: str, raw: Any, job_line: int, problems: list) -> list[Step]:
+def working_directory(value: Any, base: str | None = "") -> str | None:
+    """A `working-directory` value as a repository-relative folder; None for an expression."""
+    if value is None:
+        return base
+    text = str(value).strip()
+    if "${{" in text or "$(" in text or text.startswith("$"):
+        return None
+    parts: list[str] = []
+    for seg in text.split("/"):
+        if seg in ("", "."):
+            continue
+        if seg == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(seg)
+    return "/".join(parts)
+
+
+def defaults_working_directory(raw: Any, base: str | None = "") -> str | None:
+    """`defaults.run.working-directory` of a workflow or job, else `base`."""
+    defaults = raw.get("defaults") if isinstance(raw, dict) else None
+    run = defaults.get("run") if isinstance(defaults, dict) else None
+    if isinstance(run, dict) and "working-directory" in run:
+        return working_directory(run.get("working-directory"), base)
+    return base
+
+
+def parse_steps(path: str, raw: Any, job_line: int, problems: list, workdir: str | None = "") -> list[Step]:
     steps: list[Step] = []
     if raw is None:
         return steps
@@ -174,6 +219,8 @@ def parse_steps(path: str, raw: Any, job_line: int, problems: list) -> list[Step
             with_=with_,
             env=env,
             if_=_str(s.get("if")),
+            working_directory=working_directory(s.get("working-directory"), workdir)
+            if "working-directory" in s else workdir,
         )
         if step.uses is None and step.run is None:
             problems.append((sline, "a step needs `uses:` or `run:`"))
@@ -183,7 +230,7 @@ def parse_steps(path: str, raw: Any, job_line: int, problems: list) -> list[Step
     return steps
 
 
-def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list) -> Job:
+def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list, workdir: str | None = "") -> Job:
     job = Job(id=job_id, loc=Location(path, line), workflow_path=path)
     if not isinstance(raw, dict):
         problems.append((line, f"job `{job_id}` must be a mapping"))
@@ -205,7 +252,7 @@ def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list) -> Jo
     job.permissions = raw.get("permissions")
     job.concurrency = raw.get("concurrency")
     job.runs_on = raw.get("runs-on")
-    job.steps = parse_steps(path, raw.get("steps"), line, problems)
+    job.steps = parse_steps(path, raw.get("steps"), line, problems, defaults_working_directory(raw, workdir))
     if job.uses is None and "steps" not in raw:
         problems.append((line, f"job `{job_id}` needs `steps:` or a reusable workflow in `uses:`"))
     if job.uses is None and "runs-on" not in raw:
@@ -242,7 +289,8 @@ def parse_workflow(path: str, doc: Any) -> Workflow:
         if n >= MAX_JOBS:
             wf.problems.append((jobs.line_of(job_id), f"more than {MAX_JOBS} jobs; the rest are not read"))
             break
-        wf.jobs[job_id] = parse_job(path, job_id, raw, jobs.line_of(job_id), wf.problems)
+        wf.jobs[job_id] = parse_job(path, job_id, raw, jobs.line_of(job_id), wf.problems,
+                                    defaults_working_directory(doc))
     for job in wf.jobs.values():
         for need in job.needs:
             if need not in wf.jobs:

@@ -94,7 +94,7 @@ BUILD_FILES = [
 ]
 MIGRATION_DIR_RE = re.compile(
     r"(^|/)(migrations|migration|alembic/versions|db/migrate|prisma/migrations|db/migration|"
-    r"migrate|db/migrations|database/migrations|sql/migrations|Migrations|changelog|changelogs|"
+    r"migrate|db/migrations|database/migrations|sql/migrations|Migrations|db/changelog|"
     r"liquibase|flyway)/"
 )
 LOADTEST_RE = re.compile(r"(^|/)(k6|locust|load-?tests?|loadtest(s|ing)?|perf(ormance)?(-?tests?)?|"

@@ -1,0 +1,9 @@
+defmodule Changelog.Repo.Migrations.AddMastodonTokenToPodcasts do
+  use Ecto.Migration
+
+  def change do
+    alter table(:podcasts) do
+      add(:mastodon_token, :string)
+    end
+  end
+end

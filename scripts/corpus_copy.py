@@ -29,7 +29,7 @@ from pathlib import PurePosixPath
 LOCK_FILES = {
     "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "Pipfile.lock",
     "Cargo.lock", "go.sum", "composer.lock", "Gemfile.lock", "uv.lock", "bun.lockb",
-    "mix.lock", "packages.lock.json", "gradle.lockfile", "npm-shrinkwrap.json",
+    "mix.lock", ".terraform.lock.hcl", "packages.lock.json", "gradle.lockfile", "npm-shrinkwrap.json",
 }
 BINARY_EXT = {
     ".png", ".jpg", ".jpeg", ".gif", ".ico", ".svg", ".webp", ".pdf", ".zip", ".gz", ".tgz",

@@ -1,0 +1,4 @@
+variable "zone_name" {
+  description = "Name for the hosted zone"
+  type        = string
+}

@@ -1,0 +1,3 @@
+output "zone_id" {
+  value = aws_route53_zone.wordpress.zone_id
+}

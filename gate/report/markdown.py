@@ -1,152 +1,62 @@
-"""Markdown: the PR comment and job summary.
+"""Markdown: the PR comment and job summary, read by a reviewer in ten seconds.
 
-Verdict and score in the first line, the domain matrix, blockers with their fix,
-the deploy pipeline drawn in Mermaid, and every check folded in <details>.
-Everything that came from the repository is escaped so it renders inert: no
-mentions, no images, no HTML, no table breaks. Detail is folded, never cut
-mid-table, to stay under GitHub's 65,536-character comment limit.
+The first screen answers "can this merge, and if not, what do I do": the verdict and
+score against the threshold, the failed conditions in words, what this change broke
+and fixed when a base is known, then each blocker once with its fix. Everything else
+(warnings, what could not be told, passes, skips with their reasons, scanners, the
+domain matrix) is folded. Repository text is escaped (gate.report.mdtext); the gate's
+own titles and fixes render as written. Detail is folded, never cut mid-table, to
+stay under GitHub's 65,536-character comment limit.
 """
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, Mapping
 
-_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-_STATUS_ICON = {"pass": "✅", "fail": "❌", "skip": "➖", "waived": "🟡", "partial": "⚠️"}
+from gate.report.mdtext import Links, code, esc, mixed, trusted
+from gate.report.mermaid import mermaid
 
+__all__ = ["render_markdown", "mermaid", "esc", "code", "STATUS_ICON", "STATUS_WORD"]
 
-def esc(text: Any, limit: int = 300) -> str:
-    """Repository text as inert Markdown: one line, escaped, bounded."""
-    s = str(text if text is not None else "")
-    s = " ".join(s.split())
-    if len(s) > limit:
-        s = s[: limit - 1] + "…"
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no HTML, no entities
-    s = _ESCAPE.sub(r"\\\1", s)
-    s = s.replace("@", "@\u200b")  # no mentions
-    return s
-
-
-def code(text: Any, limit: int = 200) -> str:
-    """An inline code span that no backtick in the text can break out of."""
-    # a `|` would split a table cell even inside a code span: use a look-alike
-    s = " ".join(str(text).split())[:limit].replace("`", "ˋ").replace("|", "│")
-    return f"`{s}`" if s else ""
-
-
-def _loc(loc: dict) -> str:
-    return code(f"{loc['path']}:{loc['line']}" if loc.get("line") else loc["path"])
-
-
-def _mermaid_label(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9 _.:/-]", "", text)[:40] or "env"
-
-
-def mermaid(pipeline: dict | None) -> str:
-    if not pipeline or not pipeline.get("environments"):
-        return ""
-    envs = pipeline["environments"]
-    lines = ["```mermaid", "flowchart LR"]
-    ids = {}
-    for i, e in enumerate(envs):
-        ids[e["name"]] = f"e{i}"
-        tier = f" ({e['tier']})" if e.get("tier") and e["tier"] != e["name"] else ""
-        lines.append(f'  {ids[e["name"]]}["{_mermaid_label(e["name"] + tier)}"]')
-    promoted = set()
-    for edge in pipeline.get("promotions", []):
-        a, b = ids.get(edge["from"]), ids.get(edge["to"])
-        if a and b:
-            lines.append(f'  {a} -->|"{_mermaid_label(edge["how"].split(":")[0])}"| {b}')
-            promoted.add(edge["to"])
-    for e in envs:
-        if e.get("tier") == "production" and e["name"] not in promoted:
-            lines.append(f'  nopromo{ids[e["name"]]}(["no lower environment first"]) -.-> {ids[e["name"]]}')
-    prod = [ids[e["name"]] for e in envs if e.get("tier") == "production"]
-    if pipeline.get("rollback") and prod:
-        lines.append(f'  rb(["rollback: {_mermaid_label(pipeline["rollback"][0]["what"])}"]) -.-> {prod[0]}')
-    elif prod:
-        lines.append(f'  norb(["no rollback path"]) -.-> {prod[0]}')
-    lines.append("```")
-    return "\n".join(lines)
-
-
-def _matrix(report: dict) -> list[str]:
-    rows = ["| Area | Status | Score | Blockers |", "|---|---|---|---|"]
-    for d in report["domains"]:
-        score = "–" if d["score"] is None else str(d["score"])
-        rows.append(f"| {esc(d['title'])} | {_STATUS_ICON.get(d['status'], '')} {d['status']} | {score} | {d['blockers']} |")
-    return rows
-
-
-def _result_line(r: dict) -> str:
-    locs = ", ".join(_loc(l) for l in r.get("locations", [])[:3])
-    more = len(r.get("locations", [])) - 3
-    if more > 0:
-        locs += f" (+{more} more)"
-    return f"- **{esc(r['title'])}** ({code(r['id'])}){' at ' + locs if locs else ''}: {esc(r['message'])}"
-
-
+STATUS_ICON = {"pass": "✅", "fail": "❌", "skip": "➖", "unknown": "❔", "waived": "🟡", "partial": "⚠️"}
+STATUS_WORD = {"pass": "pass", "fail": "fail", "skip": "skip", "unknown": "could not tell", "waived": "waived",
+               "partial": "partial"}
 TOP_FINDINGS = 10
+MAX_LOCATIONS = 3
 
 
-def _findings(report: dict) -> list[str]:
-    sec = report["security"]
-    counts = ", ".join(f"{n} {sev}" for sev, n in sec.get("by_severity", {}).items() if n) or "none"
-    head = f"### Security findings: {sec.get('total', 0)} ({counts})"
-    if sec.get("new") is not None:
-        head += f" · new {sec['new']}, fixed {sec['fixed']}, unchanged {sec['unchanged']}"
-    rows = ["| Severity | Where | Rule | Finding |", "|---|---|---|---|"]
-    for f in report.get("findings", [])[:TOP_FINDINGS]:
-        where = _loc({"path": f.get("path") or "?", "line": f.get("line")})
-        new = " (new)" if f.get("new") else ""
-        rows.append(f"| {esc(f['severity'])}{new} | {where} | {code(f['tool'] + ' ' + f['rule_id'])} | {esc(f['message'], 160)} |")
-    return [head, ""] + (rows if len(rows) > 2 else [])
-
-
-def render_markdown(report: dict, max_chars: int = 65000) -> str:
-    verdict = report["verdict"]
-    icon = "✅" if verdict == "PASS" else "❌"
-    head = [f"## {icon} Readiness Gate: **{verdict}** — score {report['score']}/100",
-            "",
-            f"Policy {code(report['policy']['name'])}"
-            + (f", profile {code(report['policy']['profile'])}" if report["policy"].get("profile") else "")
-            + f" · threshold {report['policy']['threshold']} · {report['summary']['pass']} passed, "
-              f"{report['summary']['fail']} failed, {report['summary']['skip']} skipped"
-            + (f", {report['summary']['waived']} waived" if report["summary"].get("waived") else ""),
-            ""]
-    head += _matrix(report) + [""]
-    blockers = [r for r in report["results"] if r["status"] == "fail" and r["severity"] == "blocker"]
-    warnings = [r for r in report["results"] if r["status"] == "fail" and r["severity"] != "blocker"]
+def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping[str, str] | None = None,
+                    **_: Any) -> str:
+    links = Links(report, env)
+    results = [r for r in report.get("results") or [] if isinstance(r, dict)]
+    blockers = [r for r in results if _blocks(r, report)]
+    warnings = [r for r in results if r.get("status") == "fail" and r not in blockers]
+    head = _head(report, results, blockers)
     body: list[str] = []
+    changes = report.get("changes")
+    if isinstance(changes, dict):
+        body += _changes(changes, links) + [""]
     if blockers:
-        body += ["### Blockers", ""]
+        body += [f"### Blockers ({len(blockers)})", ""]
         for r in blockers:
-            body += [_result_line(r), f"  - Fix: {esc(r['remediation'], 500)}"]
+            body += _result_item(r, links, fix=True)
         body.append("")
-    if report.get("security"):
-        body += _findings(report) + [""]
-    if report.get("changes"):
-        ch = report["changes"]
-        body += ["### Changes against the base branch", "",
-                 f"Newly failing: {', '.join(code(i) for i in ch.get('new_failures', [])) or 'none'} · "
-                 f"fixed: {', '.join(code(i) for i in ch.get('fixed', [])) or 'none'}"
-                 + (f" · score {ch['score_before']} → {report['score']}" if ch.get("score_before") is not None else ""),
-                 ""]
     chart = mermaid(report.get("pipeline"))
+    pipeline = report.get("pipeline") if isinstance(report.get("pipeline"), dict) else {}
     if chart:
         body += ["### Deploy pipeline", "", chart, ""]
-    sections: list[tuple[str, list[str]]] = []
-    if warnings:
-        sections.append((f"Warnings ({len(warnings)})",
-                         [x for r in warnings for x in (_result_line(r), f"  - Fix: {esc(r['remediation'], 500)}")]))
-    sections.append((f"All checks ({len(report['results'])})",
-                     ["| Check | Status | Severity | Where |", "|---|---|---|---|"] +
-                     [f"| {esc(r['title'])} ({code(r['id'])}) | {_STATUS_ICON.get(r['status'], '')} {r['status']} | "
-                      f"{r['severity']} | {', '.join(_loc(l) for l in r.get('locations', [])[:2])} |"
-                      for r in report["results"]]))
-    if report.get("notices"):
-        sections.append((f"Notices ({len(report['notices'])})", [f"- {esc(n)}" for n in report["notices"]]))
-    footer = ["", f"<sub>readiness-gate {esc(report['tool']['version'])}</sub>"]
+        if pipeline.get("reached"):
+            body += [f"Production is reached: {esc(pipeline['reached'], 300)}", ""]
+        for u in (pipeline.get("unknown") or [])[:5]:
+            if isinstance(u, dict):
+                where = links.location(u["location"]) if isinstance(u.get("location"), dict) else ""
+                body += [f"- ❔ could not tell: {esc(u.get('what'), 200)}{' at ' + where if where else ''}"]
+        body += [""] if pipeline.get("unknown") else []
+    sections = _sections(report, results, blockers, warnings, links)
+    security = _security(report, links)
+    if security:  # one visible line: a scanner that did not run must not pass for a clean scan
+        body += [f"**{security[0]}**" + (" — details below." if security[1] else ""), ""]
+    footer = ["", f"<sub>readiness-gate {esc((report.get('tool') or {}).get('version', ''))} · "
+                  f"[rules]({links.docs})</sub>"]
     out = head + body
     for title, lines in sections:
         block = ["<details>", f"<summary>{title}</summary>", ""] + lines + ["", "</details>", ""]
@@ -155,7 +65,7 @@ def render_markdown(report: dict, max_chars: int = 65000) -> str:
         else:
             out += [f"_{title}: omitted to stay under the comment size limit; see the job summary or JSON report._", ""]
     text = "\n".join(out + footer)
-    if len(text) > max_chars:  # only the head and blockers are left: fold blocker lines whole
+    if len(text) > max_chars:  # only the head and blockers are left: keep whole lines
         keep = head[:]
         for line in body:
             if _size(keep + [line] + footer) > max_chars - 200:
@@ -164,6 +74,235 @@ def render_markdown(report: dict, max_chars: int = 65000) -> str:
             keep.append(line)
         text = "\n".join(keep + footer)
     return text
+
+
+# ---------------------------------------------------------------- the first screen
+
+
+def _head(report: dict, results: list[dict], blockers: list[dict]) -> list[str]:
+    verdict = report.get("verdict")
+    icon = "✅" if verdict == "PASS" else "❌"
+    policy = report.get("policy") or {}
+    threshold = policy.get("threshold")
+    score = report.get("score")
+    out = [f"## {icon} Readiness Gate: **{esc(verdict)}** — score {score}/100 (threshold {threshold})", ""]
+    conditions = _conditions(report, blockers)
+    if verdict != "PASS" and conditions:
+        out += ["**Why it failed:** " + "; ".join(conditions) + ".", ""]
+    elif verdict == "PASS" and (report.get("changes") or {}).get("fail_on") == "new":
+        existing = len((report.get("changes") or {}).get("existing") or [])
+        out += [f"This change makes readiness no worse than its base"
+                + (f" ({existing} existing gap{'s' if existing != 1 else ''} not blocking under `fail-on: new`)."
+                   if existing else "."), ""]
+    subject = _subject(report)
+    summary = report.get("summary") or {}
+    counts = [f"{summary.get('pass', 0)} passed", f"{summary.get('fail', 0)} failed"]
+    unknown = summary.get("unknown", sum(1 for r in results if r.get("status") == "unknown"))
+    if unknown:
+        counts.append(f"{unknown} could not tell")
+    counts.append(f"{summary.get('skip', 0)} skipped")
+    if summary.get("waived"):
+        counts.append(f"{summary['waived']} waived")
+    line = f"Policy {code(policy.get('name'))}"
+    if policy.get("profile"):
+        line += f", profile {code(policy['profile'])}"
+    out += ([subject, ""] if subject else []) + [line + " · " + ", ".join(counts), ""]
+    return out
+
+
+def _conditions(report: dict, blockers: list[dict]) -> list[str]:
+    """The failed conditions in words: what a reviewer must change for a PASS."""
+    changes = report.get("changes") or {}
+    if changes.get("fail_on") == "new":
+        return [esc(r, 600) for r in report.get("reasons") or []]
+    out = []
+    if blockers:
+        names = ", ".join(trusted(b.get("title") or b.get("id")) for b in blockers[:3])
+        more = f" and {len(blockers) - 3} more" if len(blockers) > 3 else ""
+        out.append(f"{len(blockers)} blocker{'s' if len(blockers) != 1 else ''}: {names}{more}")
+    threshold = (report.get("policy") or {}).get("threshold")
+    score = report.get("score")
+    if isinstance(score, (int, float)) and isinstance(threshold, (int, float)) and score < threshold:
+        out.append(f"score {score} is under the threshold {threshold}")
+    for reason in report.get("reasons") or []:  # anything else the verdict rested on
+        text = str(reason)
+        if "blocker" not in text and "threshold" not in text:
+            out.append(esc(text, 300))
+    return out
+
+
+def _subject(report: dict) -> str:
+    s = report.get("subject")
+    if not isinstance(s, dict) or not s.get("kind"):
+        return ""
+    runs = [str(x) for x in s.get("runs_on") or []]
+    what = f"**{esc(s['kind'])}**" + (f" on {esc(', '.join(runs), 120)}" if runs else "")
+    evidence = [str(e) for e in s.get("evidence") or []][:2]
+    if evidence:
+        what += " (" + ", ".join(code(e) for e in evidence) + ")"
+    if s.get("reason"):
+        what += f": {mixed(s['reason'], 200)}"
+    return what
+
+
+def _changes(changes: dict, links: Links) -> list[str]:
+    broke = changes.get("broke")
+    if broke is None:  # a plain comparison (--compare): rule ids only
+        return ["### What this change did", "",
+                f"Newly failing: {', '.join(links.rule(i) for i in changes.get('new_failures', [])) or 'none'} · "
+                f"fixed: {', '.join(links.rule(i) for i in changes.get('fixed', [])) or 'none'}"
+                + (f" · score {changes['score_before']} → now" if changes.get("score_before") is not None else "")]
+    out = ["### What this change did", ""]
+    if broke:
+        for b in broke:
+            what = (f"{len(b['findings'])} new finding{'s' if len(b['findings']) != 1 else ''}: "
+                    + ", ".join(code(f) for f in b["findings"][:5]) + (" …" if len(b["findings"]) > 5 else "")
+                    if b.get("findings") else f"was {esc(b.get('was'))} in the base")
+            out.append(f"- ❌ broke **{trusted(b.get('title'))}** ({links.rule(b['id'])}): {what}")
+    else:
+        out.append("- Broke nothing.")
+    fixed = changes.get("fixed") or []
+    if fixed:
+        out.append(f"- ✅ fixed {', '.join(links.rule(i) for i in fixed)}")
+    if changes.get("score_before") is not None:
+        out.append(f"- score {changes['score_before']} in the base"
+                   + (" → fell under the threshold" if changes.get("score_fell_under_threshold") else ""))
+    existing = changes.get("existing") or []
+    if existing:
+        label = " (not blocking: `fail-on: new`)" if changes.get("fail_on") == "new" else ""
+        out.append(f"- existing{label}: " + ", ".join(links.rule(e["id"]) for e in existing))
+    return out
+
+
+# ---------------------------------------------------------------- items and folds
+
+
+def _blocks(r: dict, report: dict) -> bool:
+    if isinstance(r.get("blocking"), bool):
+        return r["blocking"]
+    if r.get("severity") != "blocker":
+        return False
+    unknown_fails = (report.get("policy") or {}).get("unknown") == "fail"
+    return r.get("status") == "fail" or (r.get("status") == "unknown" and unknown_fails)
+
+
+def _where(r: dict, links: Links, table: bool = False) -> str:
+    locs = [loc for loc in r.get("locations") or [] if isinstance(loc, dict) and loc.get("path")]
+    shown = ", ".join(links.location(loc, table=table) for loc in locs[:MAX_LOCATIONS])
+    if len(locs) > MAX_LOCATIONS:
+        shown += f" (+{len(locs) - MAX_LOCATIONS} more)"
+    return shown
+
+
+def _result_item(r: dict, links: Links, *, fix: bool) -> list[str]:
+    icon = STATUS_ICON.get(r.get("status"), "")
+    where = _where(r, links)
+    message = mixed(r.get("message"))
+    if r.get("status") == "unknown":
+        message = "could not tell: " + message
+    line = f"- {icon} **{trusted(r.get('title') or r.get('id'))}** {links.rule(str(r.get('id')))}" \
+           + (f" at {where}" if where else "") + f" — {message}"
+    out = [line]
+    if fix and r.get("remediation"):
+        out.append(f"  - **Fix:** {trusted(r['remediation'])}")
+    for d in (r.get("details") or [])[:5] if fix else []:
+        out.append(f"  - {mixed(d, 300)}")
+    return out
+
+
+def _sections(report: dict, results: list[dict], blockers: list[dict], warnings: list[dict],
+              links: Links) -> list[tuple[str, list[str]]]:
+    sections: list[tuple[str, list[str]]] = []
+    if warnings:
+        sections.append((f"Warnings ({len(warnings)})", [x for r in warnings for x in _result_item(r, links, fix=True)]))
+    unknown = [r for r in results if r.get("status") == "unknown" and r not in blockers]
+    if unknown:
+        sections.append((f"Could not tell ({len(unknown)})",
+                         [x for r in unknown for x in _result_item(r, links, fix=False)]))
+    security = _security(report, links)
+    if security and security[1]:
+        sections.append(("Security scanners and findings", security[1]))
+    sections.append(("Readiness by area", _matrix(report)))
+    passed = [r for r in results if r.get("status") == "pass"]
+    if passed:
+        sections.append((f"Passed ({len(passed)})", _table(passed, links, "Where")))
+    skipped = [r for r in results if r.get("status") in ("skip", "waived")]
+    if skipped:
+        sections.append((f"Skipped ({len(skipped)})", _skip_table(skipped, links)))
+    notices = report.get("notices") or []
+    if notices:
+        sections.append((f"Notices ({len(notices)})", [f"- {esc(n)}" for n in notices]))
+    return sections
+
+
+def _table(rows: list[dict], links: Links, what: str) -> list[str]:
+    out = [f"| Check | {what} |", "|---|---|"]
+    for r in rows:
+        out.append(f"| {STATUS_ICON['pass']} {_cell(trusted(r.get('title')))} {links.rule(str(r.get('id')), table=True)} "
+                   f"| {_where(r, links, table=True)} |")
+    return out
+
+
+def _skip_table(rows: list[dict], links: Links) -> list[str]:
+    out = ["| Check | Why skipped |", "|---|---|"]
+    for r in rows:
+        why = mixed(r.get("message"), 200, table=True)
+        if r.get("status") == "waived":
+            w = r.get("waiver") or {}
+            why = f"waived until {esc(w.get('expires'))}: {esc(w.get('reason'), 200)}".replace("|", "\\|")
+        out.append(f"| {STATUS_ICON.get(r['status'], '')} {_cell(trusted(r.get('title')))} "
+                   f"{links.rule(str(r.get('id')), table=True)} | {why} |")
+    return out
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _matrix(report: dict) -> list[str]:
+    rows = ["| Area | Status | Score | Blockers |", "|---|---|---|---|"]
+    for d in report.get("domains") or []:
+        score = "–" if d.get("score") is None else str(d["score"])
+        st = d.get("status")
+        rows.append(f"| {_cell(trusted(d.get('title')))} | {STATUS_ICON.get(st, '')} {STATUS_WORD.get(st, st)} "
+                    f"| {score} | {d.get('blockers', 0)} |")
+    return rows
+
+
+def _security(report: dict, links: Links) -> tuple[str, list[str]] | None:
+    sec = report.get("security")
+    if not isinstance(sec, dict):
+        return None
+    scanners = [s for s in sec.get("scanners") or [] if isinstance(s, dict)]
+    lines = [f"- {'✅' if s.get('ran') else '⚠️'} {esc(s.get('headline') or _headline(s), 300)}" for s in scanners]
+    if sec.get("sarif_files"):
+        lines.append(f"- SARIF read: {', '.join(code(f) for f in sec['sarif_files'][:5])}")
+    not_run = [s for s in scanners if not s.get("ran")]
+    ran = bool(sec.get("sarif_files")) or any(s.get("ran") for s in scanners)
+    counts = ", ".join(f"{n} {sev}" for sev, n in (sec.get("by_severity") or {}).items() if n) or "none"
+    if ran:
+        title = f"Security findings: {sec.get('total', 0)} ({counts})"
+    else:
+        title = "Security findings: none could be gathered"
+    if not_run:
+        title += f" · {len(not_run)} scanner{'s' if len(not_run) != 1 else ''} not run"
+    if sec.get("new") is not None:
+        title += f" · new {sec['new']}, fixed {sec['fixed']}, unchanged {sec['unchanged']}"
+    rows = ["| Severity | Where | Rule | Finding |", "|---|---|---|---|"]
+    for f in (report.get("findings") or [])[:TOP_FINDINGS]:
+        if not isinstance(f, dict):
+            continue
+        where = links.location({"path": f.get("path") or "?", "line": f.get("line")}, table=True)
+        new = " (new)" if f.get("new") else ""
+        rows.append(f"| {esc(f.get('severity'))}{new} | {where} | {code(str(f.get('tool')) + ' ' + str(f.get('rule_id')), table=True)} "
+                    f"| {esc(f.get('message'), 160)} |")
+    return title, lines + ([""] + rows if len(rows) > 2 else [])
+
+
+def _headline(s: dict) -> str:
+    if s.get("ran"):
+        return f"{s.get('tool')}: {s.get('findings', 0)} findings"
+    return f"{s.get('tool')} not run: {s.get('reason') or 'unknown reason'}"
 
 
 def _size(lines: list[str]) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from gate.collect.deploys import Deploy, collect_deploys
-from gate.collect.ops import helm, iac, kube, migrations, platform
+from gate.collect.ops import cloudformation, helm, iac, iac_code, infra, kube, migrations, platform
+from gate.collect.ops.terraform import Terraform
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
@@ -20,6 +21,7 @@ from gate.policy.signatures import Signatures
 
 MAX_YAML_FILES = 3000  # deploy YAML beyond this is not read (said in notes)
 _TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
+_CFN_JSON = re.compile(r"(template|stack|cloudformation|cfn)[^/]*\.json$", re.I)
 _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod")
 
 
@@ -37,6 +39,8 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     compose: dict[str, list[Service]] = {}
     charts = {d: helm.load_chart(repo, d, _set_true(workflows)) for d in helm.chart_dirs(repo)}
     own_images = _own_images(repo, workflows)
+    resources = _terraform(repo, sig, ev)
+    resources += iac_code.scan_code(repo, sig, ev)
     yaml_read = 0
     for path in repo.files:
         name = path.rsplit("/", 1)[-1]
@@ -48,15 +52,22 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
             compose[path] = parse_compose(repo, path)
         elif name in platform.PLATFORM_FILES and own(path, sig):
             platform.scan_platform(repo, path, sig, ev)
+            if name in cloudformation.SERVERLESS_FILES:
+                resources += cloudformation.read_template(repo, path)
         elif path.endswith(iac.IAC_EXT) and own(path, sig):
-            iac.scan_iac(repo, path, sig, ev)
+            if not path.endswith((".tf", ".tfvars")):
+                iac.scan_iac(repo, path, sig, ev)
+        elif _CFN_JSON.search(name) and own(path, sig) and _cfn_json(repo, path):
+            resources += cloudformation.read_template(repo, path)
         elif path.endswith(YAML_EXT) and not is_workflow_file(path) and not path.startswith(".github/") and own(path, sig):
             yaml_read += 1
             if yaml_read > MAX_YAML_FILES:
                 continue
             head = (repo.read(path) or "")[:4000]
-            if "AWSTemplateFormatVersion" in head or "AWS::" in head:
-                iac.scan_iac(repo, path, sig, ev)
+            if cloudformation.is_template(head):
+                found = cloudformation.read_template(repo, path)
+                resources += found
+                iac.scan_iac(repo, path, sig, ev, structured=bool(found))
             kube.scan_yaml(repo, path, sig, ev, kube.chart_of(path, charts))
             if sig.search("alert_files", "/" + path):
                 ev.alerting.append(Fact("alert-config", Location(path, 1), name))
@@ -64,6 +75,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
             _chart_dependencies(repo, path, sig, ev)
         if sig.search("dr_runbooks", "/" + path):
             ev.runbooks.append(Fact("runbook", Location(path, 1), path))
+    infra.judge(resources, sig, ev)
     if yaml_read > MAX_YAML_FILES:
         ev.notes.append(f"read {MAX_YAML_FILES} of {yaml_read} YAML files for deploy configuration")
     for chart in charts.values():
@@ -80,6 +92,25 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]
     _dedupe(ev)
     return ev
+
+
+def _terraform(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list:
+    """Terraform read as modules; files the HCL2 parser refuses are scanned line by line."""
+    paths = [p for p in repo.files if p.endswith((".tf", ".tfvars")) and own(p, sig)]
+    if not paths:
+        return []
+    tf = Terraform(repo, paths)
+    for path in paths:
+        iac.scan_iac(repo, path, sig, ev, structured=path not in tf.unparsed)
+    if tf.unparsed:
+        ev.notes.append(f"{len(tf.unparsed)} Terraform file(s) did not parse as HCL2 and were scanned line by line, "
+                        f"e.g. {tf.unparsed[0]}")
+    return tf.resources()
+
+
+def _cfn_json(repo: RepoFiles, path: str) -> bool:
+    head = (repo.read(path) or "")[:2000]
+    return '"AWSTemplateFormatVersion"' in head or ('"Resources"' in head and '"AWS::' in head)
 
 
 def _dependencies(manifests, sig: Signatures, ev: OpsEvidence) -> None:

@@ -1,4 +1,4 @@
-"""Terraform/HCL, Bicep and CloudFormation, scanned line by line (no binaries).
+"""Bicep, and Terraform or CloudFormation that does not parse, scanned line by line.
 
 Resource types and settings come from the policy's `*_lines` signature groups
 (`iac` group); min/max pairs (min_replicas/max_replicas …) count as autoscaling
@@ -19,7 +19,9 @@ def is_iac(path: str, text_head: str = "") -> bool:
     return path.endswith(IAC_EXT) or "AWSTemplateFormatVersion" in text_head or "AWS::" in text_head
 
 
-def scan_iac(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence) -> None:
+def scan_iac(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, structured: bool = False) -> None:
+    """Line by line; `structured`: the file's resources were already read as structure
+    (terraform.py, cloudformation.py), so only databases and telemetry settings are looked for."""
     text = repo.read(path)
     if not text:
         return
@@ -35,6 +37,12 @@ def scan_iac(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence) -> No
         if not s or s.startswith(("#", "//", "/*", "*")):
             continue
         loc = Location(path, i + 1)
+        if sig.search("sql_iac", ln):
+            ev.databases.append(Fact("sql-resource", loc, s[:100]))
+        if sig.search("telemetry_config", ln):
+            ev.telemetry.append(Fact("telemetry-config", loc, s[:100]))
+        if structured:
+            continue
         for name, pats in groups.items():
             if any(p.search(ln) for p in pats):
                 targets[name].append(Fact(kinds[name], loc, s[:100]))
@@ -42,7 +50,3 @@ def scan_iac(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence) -> No
         if pair:
             (ev.autoscaling if pair[1] > pair[0] else ev.autoscaling_off).append(
                 Fact("replica-range", loc, f"min {pair[0]} / max {pair[1]}"))
-        if sig.search("sql_iac", ln):
-            ev.databases.append(Fact("sql-resource", loc, s[:100]))
-        if sig.search("telemetry_config", ln):
-            ev.telemetry.append(Fact("telemetry-config", loc, s[:100]))

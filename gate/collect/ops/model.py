@@ -51,6 +51,9 @@ class OpsEvidence:
     backups         backup retention, backup plans, snapshot schedules, dump jobs.
     autoscaling     HPA/KEDA, cloud autoscaling, platform min < max.
     autoscaling_off autoscaling declared but off (a chart's HPA disabled by default).
+    functions       compute the platform scales by itself: Lambda, Cloud Functions, Cloud
+                    Run, App Runner, Amplify (in IaC, serverless templates, deploy steps,
+                    or a Lambda base image).
     load_test_scripts  files of a load-test tool (k6, Locust, Gatling …) or its package.
     load_test_runs  workflow steps that run a load-test tool.
     databases       relational evidence: SQL driver/ORM dependency, SQL image or IaC.
@@ -77,6 +80,7 @@ class OpsEvidence:
     backups: list[Fact] = field(default_factory=list)
     autoscaling: list[Fact] = field(default_factory=list)
     autoscaling_off: list[Fact] = field(default_factory=list)
+    functions: list[Fact] = field(default_factory=list)
     load_test_scripts: list[Fact] = field(default_factory=list)
     load_test_runs: list[Fact] = field(default_factory=list)
     databases: list[Fact] = field(default_factory=list)

@@ -1,0 +1,81 @@
+"""CloudFormation, SAM and Serverless Framework templates read as resources.
+
+All three carry CloudFormation `Resources:` (Serverless under `resources.Resources`);
+SAM adds `Globals` (a function setting there applies to every function) and
+Serverless adds `provider` and `functions`, which become resources of their own
+(`serverless:provider`, `serverless:function`) so one settings table reads them.
+YAML tags (!Ref, !Sub, !GetAtt) are read as their plain values.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from gate.collect.ops.common import read_json, read_yaml
+from gate.collect.ops.infra import Leaf, Resource
+from gate.collect.repo import RepoFiles
+from gate.model.location import Location
+
+SERVERLESS_FILES = ("serverless.yml", "serverless.yaml", "serverless.json")
+
+
+def is_template(text_head: str) -> bool:
+    return "AWSTemplateFormatVersion" in text_head or "AWS::" in text_head
+
+
+def read_template(repo: RepoFiles, path: str) -> list[Resource]:
+    doc = read_json(repo, path) if path.endswith(".json") else read_yaml(repo, path)
+    if not isinstance(doc, dict):
+        return []
+    out: list[Resource] = []
+    name = path.rsplit("/", 1)[-1]
+    resources = doc.get("Resources")
+    if name in SERVERLESS_FILES:
+        block = doc.get("resources")
+        resources = block.get("Resources") if isinstance(block, dict) else None
+        _serverless(doc, path, out)
+    if isinstance(resources, dict):
+        for rid, body in resources.items():
+            if isinstance(body, dict) and isinstance(body.get("Type"), str):
+                props = _props(body.get("Properties"), path, _line(resources, rid))
+                out.append(Resource(body["Type"], str(rid), Location(path, _line(resources, rid)), props))
+    glob = doc.get("Globals")
+    if isinstance(glob, dict):
+        for kind, body in glob.items():
+            out.append(Resource(f"SAM::Globals::{kind}", "Globals", Location(path, _line(glob, kind)),
+                                _props(body, path, _line(glob, kind))))
+    return out
+
+
+def _serverless(doc: dict, path: str, out: list[Resource]) -> None:
+    provider = doc.get("provider")
+    if isinstance(provider, dict):
+        out.append(Resource(f"serverless:provider:{provider.get('name') or 'aws'}", "provider",
+                            Location(path, _line(doc, "provider")), _props(provider, path, _line(doc, "provider"))))
+    functions = doc.get("functions")
+    if isinstance(functions, dict):
+        for fname, body in functions.items():
+            out.append(Resource("serverless:function", str(fname), Location(path, _line(functions, fname)),
+                                _props(body, path, _line(functions, fname))))
+
+
+def _line(parent: Any, key: Any) -> int:
+    line_of = getattr(parent, "line_of", None)
+    try:
+        return int(line_of(key)) if line_of else 1
+    except (KeyError, TypeError, ValueError):
+        return 1
+
+
+def _props(node: Any, path: str, line: int, depth: int = 0) -> Any:
+    if depth > 16:
+        return {}
+    if isinstance(node, dict):
+        out: dict = {"__loc__": Location(path, line)}
+        for k, v in node.items():
+            out[str(k)] = _props(v, path, _line(node, k), depth + 1)
+        return out
+    if isinstance(node, list):
+        lines = getattr(node, "line_of", None)
+        return [_props(v, path, lines(i) if lines else line, depth + 1) for i, v in enumerate(node)]
+    text = "true" if node is True else "false" if node is False else "" if node is None else str(node)
+    return Leaf(text, Location(path, line))

@@ -1,0 +1,78 @@
+"""CDK (TypeScript, JavaScript, Python) and Pulumi programs: constructs and their props.
+
+A CDK app is the folder of a `cdk.json`; a Pulumi project the folder of a
+`Pulumi.yaml`. Their source files that import the framework are searched with the
+policy's `iac_code` patterns, one group per fact (backups, autoscaling, alerting,
+telemetry, health_checks, functions, databases, document_stores); a construct's props
+are written inline (`pointInTimeRecovery: true`, `point_in_time_recovery=True`), which
+is what the patterns read. Pulumi YAML programs are resources like CloudFormation's.
+"""
+from __future__ import annotations
+
+import re
+
+from gate.collect.ops.common import dirname, line_at, own, read_yaml, under
+from gate.collect.ops.infra import Leaf, Resource
+from gate.collect.ops.model import Fact, OpsEvidence
+from gate.collect.repo import RepoFiles
+from gate.model.location import Location
+from gate.policy.signatures import Signatures
+
+MAX_FILES = 300
+_CODE = (".ts", ".js", ".mjs", ".py", ".go", ".java", ".cs")
+_SKIP = re.compile(r"(^|/)(node_modules|cdk\.out|dist|build|\.venv|venv|__tests__|tests?|test_\w+\.py)(/|$)|\.(d|test|spec)\.ts$")
+_IMPORTS = re.compile(r"aws-cdk-lib|@aws-cdk/|\baws_cdk\b|awscdk|Amazon\.CDK|software\.amazon\.awscdk|@pulumi/|\bpulumi_\w+|\bimport\s+pulumi\b|pulumi-\w+/sdk|cdktf")
+
+
+def projects(repo: RepoFiles) -> list[str]:
+    return [dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] in ("cdk.json", "Pulumi.yaml", "Pulumi.yml", "cdktf.json")]
+
+
+def scan_code(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list[Resource]:
+    """Facts from CDK/Pulumi source into `ev`; Pulumi YAML resources returned for the settings table."""
+    roots = projects(repo)
+    if not roots:
+        return []
+    groups = sig.group_patterns("iac_code")
+    resources: list[Resource] = []
+    read = 0
+    for path in repo.files:
+        if not any(under(path, r) for r in roots) or _SKIP.search(path) or not own(path, sig):
+            continue
+        name = path.rsplit("/", 1)[-1]
+        if name in ("Pulumi.yaml", "Pulumi.yml"):
+            resources.extend(_pulumi_yaml(repo, path))
+            continue
+        if not path.endswith(_CODE):
+            continue
+        read += 1
+        if read > MAX_FILES:
+            ev.notes.append(f"read {MAX_FILES} CDK/Pulumi source files; the rest are not searched")
+            break
+        text = repo.read(path) or ""
+        if not _IMPORTS.search(text):
+            continue
+        for target, pats in groups.items():
+            for p in pats:
+                for m in p.finditer(text):
+                    getattr(ev, target).append(Fact(f"code-{target.replace('_', '-')}", Location(path, line_at(text, m.start())),
+                                                    " ".join(m.group(0).split())[:80]))
+                    break
+    return resources
+
+
+def _pulumi_yaml(repo: RepoFiles, path: str) -> list[Resource]:
+    from gate.collect.ops.cloudformation import _line, _props
+    doc = read_yaml(repo, path)
+    res = doc.get("resources") if isinstance(doc, dict) else None
+    out = []
+    if isinstance(res, dict):
+        for rid, body in res.items():
+            if isinstance(body, dict) and isinstance(body.get("type"), str):
+                line = _line(res, rid)
+                props = _props(body.get("properties"), path, line)
+                out.append(Resource(body["type"], str(rid), Location(path, line), props if isinstance(props, dict) else {}))
+    return out
+
+
+__all__ = ["projects", "scan_code", "Leaf"]

@@ -1,0 +1,169 @@
+"""Resources of any IaC language, judged against the policy's `iac_settings`.
+
+Terraform, CloudFormation/SAM and Serverless Framework all declare a typed resource
+with nested properties; each reader turns its resources into `Resource`s (type,
+name, nested props whose leaves keep their text and location) and this module
+matches them against one table of settings, so "PITR on a DynamoDB table" is one
+entry per language rather than one regex per spelling.
+
+A setting is `TYPE` (the resource's presence counts) or `TYPE PATH OP VALUE`:
+TYPE is a regular expression matched against the whole resource type, PATH a dotted
+property path (keys compared without case, `_` or `-`, each segment a regular
+expression; a list matches if any item does), OP one of `=` (equal, case-insensitive), `!=`, `>` (a number, or another
+PATH of the same resource), `~` (regular expression) and `?` (set to anything but
+false/empty/0).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from gate.collect.ops.model import Fact, OpsEvidence
+from gate.model.location import Location
+from gate.policy.signatures import Signatures
+
+TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "functions",
+           "databases", "document_stores")
+
+
+@dataclass(frozen=True)
+class Leaf:
+    text: str
+    loc: Location
+
+
+@dataclass
+class Resource:
+    type: str
+    name: str
+    loc: Location
+    props: dict[str, Any] = field(default_factory=dict)   # key -> Leaf | dict | list
+    via: str = ""    # "module db (infra/main.tf:3)" when reached through a module call
+
+
+@dataclass(frozen=True)
+class Setting:
+    target: str
+    type: re.Pattern
+    path: tuple[str, ...]
+    op: str
+    value: str
+    source: str
+
+
+def _norm(key: str) -> str:
+    return re.sub(r"[_-]", "", str(key)).lower()
+
+
+def settings(sig: Signatures) -> list[Setting]:
+    out = []
+    for target, entries in sig.groups("iac_settings").items():
+        for entry in entries:
+            parts = entry.split(None, 3)
+            kind = re.compile(parts[0], re.I)
+            if len(parts) == 1:
+                out.append(Setting(target, kind, (), "", "", entry))
+            elif len(parts) >= 3:
+                out.append(Setting(target, kind, tuple(_norm(p) for p in parts[1].split(".")), parts[2],
+                                   parts[3] if len(parts) > 3 else "", entry))
+    return out
+
+
+def _walk(node: Any, path: tuple[str, ...], keys: str = "") -> list[tuple[str, Any]]:
+    """(dotted key path as written, node) for every node at `path`."""
+    if not path:
+        return [(keys, node)]
+    if isinstance(node, list):
+        return [x for item in node for x in _walk(item, path, keys)]
+    if isinstance(node, dict):
+        return [x for k, v in node.items() if k != "__loc__" and re.fullmatch(path[0], _norm(k))
+                for x in _walk(v, path[1:], f"{keys}.{k}" if keys else str(k))]
+    return []
+
+
+def _text(node: Any) -> str | None:
+    return node.text if isinstance(node, Leaf) else None
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(str(text).strip().strip("\"'"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _first_loc(node: Any, default: Location) -> Location:
+    if isinstance(node, Leaf):
+        return node.loc
+    if isinstance(node, dict):
+        loc = node.get("__loc__")
+        if isinstance(loc, Location):
+            return loc
+        for v in node.values():
+            if isinstance(v, (Leaf, dict, list)):
+                return _first_loc(v, default)
+    if isinstance(node, list) and node:
+        return _first_loc(node[0], default)
+    return default
+
+
+def match(res: Resource, s: Setting) -> tuple[Location, str] | None:
+    """Where the resource meets the setting, and what it says there; or None."""
+    if not s.type.fullmatch(res.type):
+        return None
+    if not s.path:
+        return res.loc, ""
+    for keys, node in _walk(res.props, s.path):
+        text = _text(node)
+        if s.op == "?":
+            if isinstance(node, (dict, list)) and node and not _off(node):
+                return _first_loc(node, res.loc), keys
+            if text is not None and text.strip().strip("\"'").lower() not in ("", "false", "0", "null", "none", "disabled"):
+                return node.loc, keys
+            continue
+        if text is None:
+            continue
+        value = text.strip().strip("\"'")
+        said = f"{keys} = {value}"
+        if s.op == "=" and value.lower() == s.value.lower():
+            return node.loc, said
+        if s.op == "!=" and value.lower() != s.value.lower():
+            return node.loc, said
+        if s.op == "~" and re.search(s.value, value, re.I):
+            return node.loc, keys
+        if s.op == ">":
+            other = _number(s.value)
+            if other is None:
+                refs = _walk(res.props, tuple(_norm(p) for p in s.value.split(".")))
+                other = _number(_text(refs[0][1])) if refs else None
+            mine = _number(value)
+            if mine is not None and other is not None and mine > other:
+                return node.loc, said
+    return None
+
+
+def _off(node: Any) -> bool:
+    """A nested block that says `enabled = false` is not the setting."""
+    if isinstance(node, list):
+        return all(_off(x) for x in node)
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if _norm(k) == "enabled" and isinstance(v, Leaf) and v.text.strip("\"'").lower() == "false":
+                return True
+    return False
+
+
+def judge(resources: list[Resource], sig: Signatures, ev: OpsEvidence) -> None:
+    """Append a Fact to the evidence list of every setting a resource meets."""
+    table = settings(sig)
+    for res in resources:
+        for s in table:
+            found = match(res, s)
+            if found is None:
+                continue
+            loc, said = found
+            what = f"{res.type} {res.name}".strip() + (f" {said}" if said else "")
+            if res.via:
+                what += f" via {res.via}"
+            getattr(ev, s.target).append(Fact(f"iac-{s.target.replace('_', '-')}", loc, what))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gate.model.location import Location
 from gate.rules.base import Context, Outcome, failed, passed, rule, skipped
-from gate.rules.observability import evidence_list, fix_site, ops_skip
+from gate.rules.ops_common import evidence_list, fix_site, ops_skip
 
 
 def data_skip(ev) -> Outcome | None:

@@ -1,37 +1,11 @@
-"""Monitoring & observability: health checks, telemetry, alerting.
-
-Also holds the applicability helpers the other operational domains share
-(resilience, performance, data, build): they apply to a deployable service.
-"""
+"""Monitoring & observability: health checks, telemetry, alerting."""
 from __future__ import annotations
 
 from gate.model.location import Location
-from gate.rules.base import Context, Outcome, failed, passed, rule, skipped
+from gate.rules.base import Context, failed, passed, rule
+from gate.rules.ops_common import evidence_list, fix_site, ops_skip, serverless
 
-
-def ops_skip(ev) -> Outcome | None:
-    """Skip outcome when operational rules do not apply, else None."""
-    if getattr(ev, "ops", None) is None:
-        return skipped("Operational evidence was not collected for this run.")
-    if not ev.service:
-        why = ("its deploys only publish packages" if ev.deploys else
-               "no deploy workflow, deploy configuration or IaC")
-        return skipped(f"Not a deployable service ({why}); a library skips operational checks.")
-    return None
-
-
-def fix_site(ev) -> Location:
-    """Where a service-level setting belongs: its Dockerfile/compose/k8s/platform config."""
-    ops = ev.ops
-    if ops.service_configs:
-        return ops.service_configs[0].loc
-    files = list(ev.tree.deploy_files) + [p for ps in ev.tree.iac.values() for p in ps]
-    return Location(files[0], 1) if files else Location(".github/workflows")
-
-
-def evidence_list(facts, n: int = 3) -> str:
-    shown = "; ".join(str(f) for f in facts[:n])
-    return shown + (f" and {len(facts) - n} more" if len(facts) > n else "")
+__all__ = ["ops_skip", "fix_site", "evidence_list"]  # kept importable here for older callers
 
 
 @rule(
@@ -52,6 +26,11 @@ def health_checks(ev, ctx: Context):
     if facts:
         return passed(f"Health check declared: {evidence_list(facts)}.", *(f.loc for f in facts))
     where = fix_site(ev)
+    if serverless(ev.ops):
+        fn = ev.ops.functions[0]
+        return failed(f"No health check on the service's entry point ({fn}): the platform runs it as a function, "
+                      "where a Dockerfile HEALTHCHECK does not apply; add a health check on the API Gateway or "
+                      "load balancer in front of it, a Route 53 health check, or a synthetic canary.", fn.loc)
     return failed(f"No health check the platform acts on; add a HEALTHCHECK or probe for the service at {where} "
                   "(a /health route in code is not enough).", where)
 

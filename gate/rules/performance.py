@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule
-from gate.rules.observability import evidence_list, ops_skip
+from gate.rules.ops_common import evidence_list, ops_skip
 
 
 @rule(

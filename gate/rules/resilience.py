@@ -5,7 +5,7 @@ import datetime as dt
 
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped
-from gate.rules.observability import evidence_list, fix_site, ops_skip
+from gate.rules.ops_common import evidence_list, fix_site, ops_skip, serverless
 
 
 @rule(
@@ -82,14 +82,18 @@ def dr_runbook(ev, ctx: Context):
     autoscaling resource, or platform min/max instances with the maximum above the minimum.""",
 )
 def autoscaling(ev, ctx: Context):
-    """Passes on an HPA/KEDA object rendered by default, cloud autoscaling resources, or a min/max
-    instance range with max > min; a chart whose HPA is off by default does not count."""
+    """Passes on an HPA/KEDA object rendered by default, cloud autoscaling resources, DynamoDB on-demand
+    tables, a min/max instance range with max > min, or a service that runs only on a platform that scales
+    it (Lambda, Cloud Functions, Cloud Run, App Runner, Amplify); a chart whose HPA is off by default does not count."""
     skip = ops_skip(ev)
     if skip:
         return skip
     ops = ev.ops
     if ops.autoscaling:
         return passed(f"Autoscaling: {evidence_list(ops.autoscaling)}.", *(f.loc for f in ops.autoscaling))
+    if serverless(ops):
+        return passed(f"The platform scales the service with load: {evidence_list(ops.functions)}.",
+                      *(f.loc for f in ops.functions[:3]))
     if ops.autoscaling_off:
         off = ops.autoscaling_off[0]
         return failed(f"Autoscaling is declared but off ({off}); turn it on at {off.loc}.", off.loc)

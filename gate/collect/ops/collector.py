@@ -165,10 +165,15 @@ def _dockerfiles(dockerfiles: dict[str, Dockerfile], scripts: Scripts, sig: Sign
     for path, df in dockerfiles.items():
         if not own(path, sig) or sig.search("non_deployable_dockerfiles", "/" + path):
             continue
-        if df.healthcheck:
-            ev.health_checks.append(Fact("dockerfile-healthcheck", Location(path, df.healthcheck), "HEALTHCHECK"))
         line = df.start[-1][0] if df.start else df.first_line
-        ev.service_configs.append(Fact("dockerfile", Location(path, line), path))
+        if sig.search("lambda_images", df.base[1]):
+            # Lambda runs the image as a function: it ignores HEALTHCHECK and scales it itself
+            ev.functions.append(Fact("lambda-image", Location(path, df.base[0]), f"FROM {df.base[1]}"))
+            ev.service_configs.append(Fact("lambda-image", Location(path, df.base[0]), path))
+        else:
+            if df.healthcheck:
+                ev.health_checks.append(Fact("dockerfile-healthcheck", Location(path, df.healthcheck), "HEALTHCHECK"))
+            ev.service_configs.append(Fact("dockerfile", Location(path, line), path))
         for ln, text in df.envs + df.runs + df.start:
             m = sig.search("telemetry_config", text)
             if m:

@@ -18,6 +18,7 @@ class Dockerfile:
     envs: list[tuple[int, str]] = field(default_factory=list)   # ENV / ARG (line, text)
     copies: list[str] = field(default_factory=list)             # COPY/ADD sources from the context
     first_line: int = 1
+    base: tuple[int, str] = (0, "")  # the final stage's FROM (line, image): what runs
 
 
 # `dockerfile.py` is code about Dockerfiles, not one: these suffixes never name an image variant
@@ -62,6 +63,9 @@ def parse_dockerfile(repo: RepoFiles, path: str) -> Dockerfile | None:
     df = Dockerfile(path)
     seen_from = False
     for line, instr, args in instructions(text):
+        if instr == "FROM":
+            words = [w for w in args.split() if not w.startswith("--")]
+            df.base = (line, words[0] if words else "")
         if instr == "FROM" and not seen_from:
             df.first_line, seen_from = line, True
         elif instr == "HEALTHCHECK" and not args.strip().upper().startswith("NONE"):

@@ -92,7 +92,10 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
                                                             or re.match(r"\s*kind:\s*\"?Job", ln)) and active[i]), None)
             if at is not None:
                 ev.migration_runs.append(Fact("k8s-job", Location(path, at + 1), lines[at].strip()))
-    if is_k8s and kinds & _WORKLOAD and own(path, sig):
+    if is_k8s and "serving.knative.dev" in text and "Service" in kinds and own(path, sig):
+        # a Knative/Cloud Run service: the platform scales it from requests
+        ev.functions.append(Fact("knative-service", Location(path, _line_of_kind(lines, "Service")), f"Knative Service in {path}"))
+    elif is_k8s and kinds & _WORKLOAD and own(path, sig):
         ev.service_configs.append(Fact("k8s-workload", Location(path, _line_of_kind(lines, *kinds & _WORKLOAD)),
                                        f"{'/'.join(sorted(kinds & _WORKLOAD))} in {path}"))
 

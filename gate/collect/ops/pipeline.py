@@ -91,7 +91,7 @@ def deploy_jobs(deploys: list[Deploy]) -> set[tuple[str, str]]:
 
 
 _NAMES = ("load_test_commands", "migration_rollback_commands", "migration_commands", "backup_commands",
-          "probe_commands")
+          "probe_commands", "platform_scaled_commands")
 
 
 def collect_pipeline(ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signatures,
@@ -127,6 +127,8 @@ def _step(wf: Workflow, job: Job, step: Step, texts, sig: Signatures, ev: OpsEvi
           *, pr_only: bool, scheduled: bool, deployish: bool) -> None:
     if step.uses and sig.uses_match("load_test_actions", step.uses):
         ev.load_test_runs.append(Fact("load-test-action", step_loc(step), step.uses))
+    if deployish and not pr_only and step.uses and sig.uses_match("platform_scaled_actions", step.uses):
+        ev.functions.append(Fact("deploy-action", step_loc(step), f"{step.uses} in {wf.path}"))
     for source, text, found in texts:
         m = found["load_test_commands"]
         if m:
@@ -134,6 +136,9 @@ def _step(wf: Workflow, job: Job, step: Step, texts, sig: Signatures, ev: OpsEvi
         m = found["migration_rollback_commands"]
         if m:
             ev.reversible.append(Fact("rollback-workflow", _fact_loc(step, source, text, m), m.group(0).strip()))
+        if deployish and not pr_only and found["platform_scaled_commands"]:
+            ev.functions.append(Fact("deploy-step", step_loc(step),
+                                     f"{found['platform_scaled_commands'].group(0).strip()} in {wf.path}"))
         if deployish and not pr_only:
             m = found["migration_commands"]
             if m:

@@ -14,7 +14,10 @@ from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 PLATFORM_FILES = {"railway.json", "railway.toml", "fly.toml", "render.yaml", "app.yaml", "app.yml", "Procfile",
-                  "serverless.yml", "serverless.yaml", "app.json", "vercel.json", "netlify.toml"}
+                  "serverless.yml", "serverless.yaml", "app.json", "vercel.json", "netlify.toml",
+                  "amplify.yml", "amplify.yaml", "apprunner.yaml", "apprunner.yml"}
+_SELF_SCALING = {"amplify.yml": "Amplify", "amplify.yaml": "Amplify", "apprunner.yaml": "App Runner",
+                 "apprunner.yml": "App Runner"}
 _RELEASE_KEYS = {"release_command", "preDeployCommand", "predeployCommand", "startCommand", "buildCommand"}
 _MIN = ("minInstances", "min_instances", "numInstances", "minReplicas")
 _MAX = ("maxInstances", "max_instances", "maxReplicas")
@@ -41,6 +44,10 @@ def scan_platform(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence) 
                 ev.migration_runs.append(Fact(f"procfile-{kind.strip()}", Location(path, i), ln.strip()[:100]))
             if kind.strip() == "web":
                 ev.service_configs.append(Fact("procfile", Location(path, i), ln.strip()[:100]))
+        return
+    if name in _SELF_SCALING:
+        ev.functions.append(Fact("platform-config", Location(path, 1), f"{_SELF_SCALING[name]} ({name})"))
+        ev.service_configs.append(Fact("platform", Location(path, 1), name))
         return
     if name in ("vercel.json", "netlify.toml"):
         return  # static front ends: nothing for a health check or a release command

@@ -1,0 +1,46 @@
+"""Judgement helpers the operational domains share (observability, resilience,
+performance, data, build): whether they apply, where a fix belongs, how evidence reads."""
+from __future__ import annotations
+
+from gate.model.location import Location
+from gate.rules.base import Outcome, skipped
+
+# service configs that run as a function the platform scales and health-checks itself
+FUNCTION_CONFIGS = ("lambda-image",)
+
+
+def ops_skip(ev) -> Outcome | None:
+    """Skip outcome when operational rules do not apply, else None."""
+    if getattr(ev, "ops", None) is None:
+        return skipped("Operational evidence was not collected for this run.")
+    if not ev.service:
+        why = ("its deploys only publish packages" if ev.deploys else
+               "no deploy workflow, deploy configuration or IaC")
+        return skipped(f"Not a deployable service ({why}); a library skips operational checks.")
+    return None
+
+
+def serverless(ops) -> bool:
+    """The service runs only as functions or platform-scaled containers: no image, compose
+    service or Kubernetes workload of its own that could carry a probe or an autoscaler."""
+    return bool(ops.functions) and not any(
+        f.kind in ("dockerfile", "compose-service", "k8s-workload", "procfile") for f in ops.service_configs)
+
+
+def fix_site(ev) -> Location:
+    """Where a service-level setting belongs: its Dockerfile/compose/k8s/platform config."""
+    ops = ev.ops
+    configs = [f for f in ops.service_configs if f.kind not in FUNCTION_CONFIGS]
+    if configs:
+        return configs[0].loc
+    if ops.functions:
+        return ops.functions[0].loc
+    if ops.service_configs:
+        return ops.service_configs[0].loc
+    files = list(ev.tree.deploy_files) + [p for ps in ev.tree.iac.values() for p in ps]
+    return Location(files[0], 1) if files else Location(".github/workflows")
+
+
+def evidence_list(facts, n: int = 3) -> str:
+    shown = "; ".join(str(f) for f in facts[:n])
+    return shown + (f" and {len(facts) - n} more" if len(facts) > n else "")

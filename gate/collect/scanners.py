@@ -19,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from gate.collect.sarif import Finding, SarifError, fingerprint_of, normalise_snippet, parse_log, number_occurrences
 
@@ -85,19 +85,38 @@ class _Proc:
     error: str = ""
 
 
+_progress: Callable[[str], None] | None = None
+
+
+def set_progress(hook: Callable[[str], None] | None) -> None:
+    """Where to say that a scanner starts and ends (the CLI passes a stderr writer on a
+    terminal); None for silence. A scanner run can take minutes: a user should see why."""
+    global _progress
+    _progress = hook
+
+
 def run_scanners(root: str | os.PathLike, tools: Iterable[str], *, files: Sequence[str] | None = None,
                  timeout: float = DEFAULT_TIMEOUT, rules_dir: str | os.PathLike | None = None) -> list[ScanOutcome]:
     """Each named scanner over `root` (or only `files`, relative to root)."""
     out: list[ScanOutcome] = []
     for tool in tools:
-        if tool == "bandit":
-            out.append(run_bandit(root, files=files, timeout=timeout))
-        elif tool == "semgrep":
-            out.append(run_semgrep(root, files=files, timeout=timeout, rules_dir=rules_dir))
-        else:
-            out.append(ScanOutcome(tool, False, reason=f"unknown scanner {tool!r} (known: {', '.join(SCANNERS)})",
-                                   state="absent"))
+        if _progress is not None:
+            scope = "the whole repository" if files is None else f"{len(files)} file(s)"
+            _progress(f"running {tool} over {scope} (stops after {timeout:g} s)…")
+        out.append(_run_one(tool, root, files, timeout, rules_dir))
+        if _progress is not None:
+            _progress(f"{out[-1].headline} in {out[-1].seconds:.1f} s")
     return out
+
+
+def _run_one(tool: str, root: str | os.PathLike, files: Sequence[str] | None, timeout: float,
+             rules_dir: str | os.PathLike | None) -> ScanOutcome:
+    if tool == "bandit":
+        return run_bandit(root, files=files, timeout=timeout)
+    if tool == "semgrep":
+        return run_semgrep(root, files=files, timeout=timeout, rules_dir=rules_dir)
+    return ScanOutcome(tool, False, reason=f"unknown scanner {tool!r} (known: {', '.join(SCANNERS)})",
+                       state="absent")
 
 
 # ---------------------------------------------------------------- bandit

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
 import re
+from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
 
@@ -29,23 +31,61 @@ SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "
 DEFAULT_FALLBACK = ".github/readiness.yml"
 
 
-def render_sarif(report: dict[str, Any], findings: Sequence[Finding]) -> str:
+def render_sarif(report: dict[str, Any], findings: Sequence[Finding], root: str | os.PathLike | None = None) -> str:
     """The merged SARIF log as JSON text."""
-    return json.dumps(sarif_log(report, findings), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(sarif_log(report, findings, root), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_report_sarif(report: dict[str, Any], findings: Sequence[Finding] | None = None, **_: Any) -> str:
+def render_report_sarif(report: dict[str, Any], findings: Sequence[Finding] | None = None,
+                        root: str | os.PathLike | None = None, **_: Any) -> str:
     """The renderer registry's entry: from a saved report alone, findings come from its
     `findings` list (so `publish` can work from the JSON artifact)."""
     if findings is None:
         findings = [f for f in (_finding_from(d) for d in report.get("findings") or []) if f is not None]
-    return render_sarif(report, findings)
+    return render_sarif(report, findings, root)
 
 
-def sarif_log(report: dict[str, Any], findings: Sequence[Finding]) -> dict[str, Any]:
+class _Files:
+    """Which paths code scanning can show: files that exist in the checkout. Without the
+    checkout (a publish job that only has the JSON artifact) nothing can be checked, and
+    nothing is left out."""
+
+    def __init__(self, report: dict[str, Any], root: str | os.PathLike | None) -> None:
+        if root is None:
+            path = (report.get("repository") or {}).get("path")
+            root = path if isinstance(path, str) and path else None
+        self.root = Path(root) if root is not None and Path(root).is_dir() else None
+        if self.root is not None and not self._tree_present(report):
+            self.root = None
+        self._cache: dict[str, bool] = {}
+
+    def _tree_present(self, report: dict[str, Any]) -> bool:
+        paths = [str(loc.get("path")) for r in report.get("results") or [] if isinstance(r, dict)
+                 for loc in r.get("locations") or [] if isinstance(loc, dict) and loc.get("path")]
+        return not paths or any(self.exists(p) for p in paths[:200])
+
+    def exists(self, path: str) -> bool:
+        if self.root is None:
+            return _uploadable(path)
+        if path not in self._cache:
+            clean = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+            full = self.root / clean
+            self._cache[path] = (_uploadable(path) and full.is_file()
+                                 and full.resolve().is_relative_to(self.root.resolve()))
+        return self._cache[path]
+
+
+def sarif_log(report: dict[str, Any], findings: Sequence[Finding],
+              root: str | os.PathLike | None = None) -> dict[str, Any]:
     new_state = _baseline_states(report)
-    runs = [_gate_run(report)]
+    files = _Files(report, root)
+    runs = [_gate_run(report, files)]
     by_tool: dict[str, list[Finding]] = {}
+    # A scanner that ran and found nothing still gets its (empty) run: code scanning
+    # closes the alerts of earlier runs only when it sees the tool report none.
+    for s in (report.get("security") or {}).get("scanners") or []:
+        if isinstance(s, dict) and s.get("ran") and s.get("tool"):
+            by_tool.setdefault(str(s["tool"]), [])
     for f in findings:
         by_tool.setdefault(f.tool or "unknown", []).append(f)
     tools = sorted(by_tool, key=lambda t: -len(by_tool[t]))
@@ -54,16 +94,17 @@ def sarif_log(report: dict[str, Any], findings: Sequence[Finding]) -> dict[str, 
         tools = tools[:MAX_RUNS - 2] + ["other-tools"]
         by_tool["other-tools"] = rest
     for tool in sorted(tools):
-        runs.append(_tool_run(tool, by_tool[tool], new_state))
+        runs.append(_tool_run(tool, by_tool[tool], new_state, files))
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": runs}
 
 
 # ---------------------------------------------------------------- the gate's run
 
 
-def _gate_run(report: dict[str, Any]) -> dict[str, Any]:
+def _gate_run(report: dict[str, Any], files: _Files) -> dict[str, Any]:
     tool = report.get("tool") or {}
     fallback = _fallback_uri(report)
+    omitted: list[str] = []
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results: list[dict[str, Any]] = []
@@ -79,9 +120,17 @@ def _gate_run(report: dict[str, Any]) -> dict[str, Any]:
             continue
         message = _text(r.get("message")) or str(r.get("title") or rule_id)
         locs = [loc for loc in r.get("locations") or [] if isinstance(loc, dict) and loc.get("path")]
+        # Code scanning can only show a file that exists: the rule's locations that are files
+        # (where the fix goes, or the configuration it reasoned from), else the policy file.
+        placed = [loc for loc in locs if files.exists(str(loc["path"]))]
+        if not placed and files.exists(fallback):
+            placed = [{"path": fallback, "line": 1}]
+        if not placed:
+            omitted.append(rule_id)
+            continue
         seen: dict[str, int] = {}
         # One result per location: each is its own alert at its own line in code scanning.
-        for loc in locs or [{"path": fallback, "line": 1}]:
+        for loc in placed:
             uri = _uri(str(loc["path"]))
             key = f"{rule_id}\x1f{uri}"
             seen[key] = seen.get(key, 0) + 1
@@ -91,13 +140,24 @@ def _gate_run(report: dict[str, Any]) -> dict[str, Any]:
                 "locations": [_location(uri, loc.get("line"), loc.get("column"))],
                 "partialFingerprints": {FINGERPRINT_KEY: f"{_hash(key)}:{seen[key]}"},
             })
-    return {
+    run: dict[str, Any] = {
         "tool": {"driver": {"name": str(tool.get("name") or GATE_TOOL),
                             "version": str(tool.get("version") or "0"),
                             "informationUri": INFORMATION_URI, "rules": rules}},
         "results": results[:MAX_RESULTS_PER_RUN],
         "columnKind": "unicodeCodePoints",
+        "properties": {"verdict": report.get("verdict"), "score": report.get("score"),
+                       "omittedResults": len(omitted), "omittedRules": omitted},
     }
+    notes = [str(s.get("headline") or f"{s.get('tool')} not run: {s.get('reason')}")
+             for s in (report.get("security") or {}).get("scanners") or [] if isinstance(s, dict) and not s.get("ran")]
+    if omitted:
+        notes.append(f"{len(omitted)} failing check(s) have no file in the repository to point at and are not "
+                     f"listed: {', '.join(omitted)}")
+    if notes:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
+            {"message": {"text": n}, "level": "warning" if "not run" in n else "note"} for n in notes]}]
+    return run
 
 
 def _gate_rule(r: dict[str, Any], level: str) -> dict[str, Any]:
@@ -125,9 +185,9 @@ def _fallback_uri(report: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- scanner runs
 
 
-def _tool_run(tool: str, findings: list[Finding], new_state: dict[str, str]) -> dict[str, Any]:
+def _tool_run(tool: str, findings: list[Finding], new_state: dict[str, str], files: _Files) -> dict[str, Any]:
     notes: list[str] = []
-    located = [f for f in findings if _uploadable(f.path)]
+    located = [f for f in findings if files.exists(f.path)]
     if len(located) < len(findings):
         notes.append(f"{len(findings) - len(located)} finding(s) without a repository file location are not listed")
     located.sort(key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
@@ -165,7 +225,8 @@ def _tool_run(tool: str, findings: list[Finding], new_state: dict[str, str]) -> 
             result["baselineState"] = new_state[f.fingerprint]
         results.append(result)
     run: dict[str, Any] = {"tool": {"driver": {"name": tool, "rules": rules}}, "results": results,
-                           "columnKind": "unicodeCodePoints"}
+                           "columnKind": "unicodeCodePoints",
+                           "properties": {"omittedResults": len(findings) - len(located)}}
     if notes:
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
             {"message": {"text": n}, "level": "note"} for n in notes]}]

@@ -67,7 +67,9 @@ class ScanOutcome:
             if detail.startswith(prefix):
                 detail = detail[len(prefix):]
                 break
-        detail = detail.strip().removeprefix("(").removesuffix(")")
+        detail = detail.strip()
+        if detail.startswith("(") and detail.endswith(")"):
+            detail = detail[1:-1]
         return f"{self.tool} not run: {why}" + (f" — {detail}" if detail and detail != why else "")
 
     def to_dict(self) -> dict:

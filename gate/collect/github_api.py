@@ -4,7 +4,8 @@ Every fact is `None` when it could not be read (missing permission, feature off,
 so a rule can tell "unknown" (skip) from "absent" (fail); each `None` comes with a notice
 saying why. A typical run makes 6 requests (5 when the default branch is passed in),
 plus one per environment that uses custom deployment-branch patterns and one more when
-classic branch protection cannot be read and the branch endpoint is used instead.
+classic branch protection cannot be read and the branch endpoint is used instead. All
+of it fits one deadline; an answer GitHub (or a proxy) garbles is a notice, not a crash.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from gate.publish.client import ClientSettings, PublishError, call, link_next, make_github
+from gate.github.client import ApiError, Client, ClientSettings
 
 MAX_PAGES = 10  # 1,000 alerts or environments at most: bounded work on huge repositories
 
@@ -103,60 +104,66 @@ class ApiFacts:
 
 
 class _Api:
-    """GETs through PyGithub's requester, counted, with `link` pagination."""
+    """GETs under the repository, counted once each however often they were retried."""
 
-    def __init__(self, settings: ClientSettings, repository: str) -> None:
-        self.settings, self.gh = settings, make_github(settings)
+    def __init__(self, client: Client, repository: str) -> None:
+        self.client = client
         self.base = f"/repos/{repository}"
-        self.requests = 0
+
+    @property
+    def requests(self) -> int:
+        return self.client.calls
 
     def get(self, path: str, params: dict[str, Any] | None = None, action: str = "") -> tuple[dict[str, Any], Any]:
-        self.requests += 1
-        return call(lambda: self.gh.requester.requestJsonAndCheck("GET", self.base + path, parameters=params),
-                    self.settings, action)
+        answer = self.client.get(self.base + path, params, action=action, expect=dict)
+        return answer.headers, answer.data
+
+    def obj(self, path: str, action: str) -> dict[str, Any]:
+        return self.client.get(self.base + path, action=action).data
 
     def pages(self, path: str, params: dict[str, Any], action: str, key: str | None = None) -> list[Any]:
-        items: list[Any] = []
-        headers, data = self.get(path, {**params, "per_page": 100}, action)
-        for _ in range(MAX_PAGES):
-            items += (data.get(key) or []) if key else (data or [])
-            url = link_next(headers)
-            if not url:
-                break
-            self.requests += 1
-            headers, data = call(lambda url=url: self.gh.requester.requestJsonAndCheck("GET", url),
-                                 self.settings, action)
-        return items
+        return self.client.pages(self.base + path, params, action=action, key=key, max_pages=MAX_PAGES)
 
 
 def collect_api_facts(repository: str, token: str, api_url: str = "https://api.github.com", ref: str | None = None,
-                      default_branch: str | None = None, timeout: int = 10, retries: int = 4,
-                      sleep: Callable[[float], None] = time.sleep, spacing: bool = True) -> ApiFacts:
+                      default_branch: str | None = None, timeout: float = 10, retries: int = 4,
+                      sleep: Callable[[float], None] = time.sleep, deadline: float = 90.0,
+                      clock: Callable[[], float] = time.monotonic) -> ApiFacts:
     """Read the API facts for `repository` ("owner/name"); never raises for API errors.
 
     ref: the ref whose code-scanning alerts count (default: the default branch).
     default_branch: pass it when known (e.g. from the event payload) to save a request.
+    deadline: seconds for all of it; what is left unread when it runs out is unknown.
     """
-    settings = ClientSettings(api_url=api_url.rstrip("/"), token=token, timeout=timeout, retries=retries,
-                              sleep=sleep, spacing=spacing)
-    api = _Api(settings, repository)
     notices: list[str] = []
+    try:
+        client = Client(ClientSettings(api_url=api_url.rstrip("/"), token=token, timeout=timeout, retries=retries,
+                                       sleep=sleep, deadline=deadline, clock=clock))
+    except ApiError as exc:  # a token with a line break inside: nothing can be read
+        return ApiFacts(repository, default_branch, None, None, None, None, None, None, None,
+                        (f"GitHub API facts unknown: {exc}",), 0)
+    api = _Api(client, repository)
 
     def attempt(what: str, fn: Callable[[], Any]) -> Any:
         try:
             return fn()
-        except PublishError as exc:
-            hint = f"; the token needs `{exc.permission}`" if exc.permission else ""
+        except ApiError as exc:
+            hint = f"; the token needs `{exc.permission}`" if exc.permission and exc.kind == "permission" else ""
             notices.append(f"{what} unknown: {exc}{hint}")
+            return None
+        except (AttributeError, TypeError, ValueError, KeyError) as exc:  # an answer of a shape GitHub never sends
+            notices.append(f"{what} unknown: GitHub's answer could not be read ({type(exc).__name__})")
             return None
 
     if default_branch is None:
-        repo = attempt("default branch", lambda: api.get("", action="repos")[1])
+        repo = attempt("default branch", lambda: api.obj("", action="repos"))
         default_branch = repo.get("default_branch") if isinstance(repo, dict) else None
+        default_branch = default_branch if isinstance(default_branch, str) and default_branch else None
     environments = attempt("environments", lambda: _environments(api))
     protection, protected, rulesets = None, None, None
     if default_branch:
-        protection, protected = _classic_protection(api, default_branch, notices)
+        found = attempt("branch protection", lambda: _classic_protection(api, default_branch, notices))
+        protection, protected = found if found is not None else (None, None)
         rulesets = attempt("rulesets", lambda: _rulesets(api, default_branch))
         if rulesets is not None and protected is not True:
             has_rules = bool(rulesets.required_status_checks or rulesets.required_approving_review_count)
@@ -194,7 +201,7 @@ def _patterns(api: _Api, name: str) -> tuple[str, ...] | None:
     try:
         items = api.pages(f"/environments/{quote(name, safe='')}/deployment-branch-policies", {}, "environments",
                           key="branch_policies")
-    except PublishError:
+    except ApiError:
         return None
     return tuple(("tag:" if p.get("type") == "tag" else "") + str(p.get("name")) for p in items)
 
@@ -203,10 +210,10 @@ def _classic_protection(api: _Api, branch: str, notices: list[str]) -> tuple[Bra
     path = f"/branches/{quote(branch, safe='')}"
     try:
         data = api.get(path + "/protection", action="branch-protection")[1]
-    except PublishError as exc:
-        if exc.kind == "permission" and "not protected" in str(exc).lower():
+    except ApiError as exc:
+        if exc.kind in ("permission", "missing") and "not protected" in str(exc).lower():
             return BranchRules((), 0), False
-        if exc.kind != "permission":
+        if exc.kind not in ("permission", "missing"):
             notices.append(f"branch protection unknown: {exc}")
             return None, None
         # No administration permission (GITHUB_TOKEN never has it): the branch endpoint
@@ -215,7 +222,7 @@ def _classic_protection(api: _Api, branch: str, notices: list[str]) -> tuple[Bra
                        "to read required reviews")
         try:
             data = api.get(path, action="branches")[1]
-        except PublishError:
+        except ApiError:
             return None, None
         checks = ((data.get("protection") or {}).get("required_status_checks") or {}).get("contexts") or []
         if not data.get("protected"):

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from typing import Any
 
 import click
 
 from .comment import MODES, ON_PASS
-from .publisher import EXIT_USAGE, PublishOptions, UsageError, check_report, publish_report
+from .publisher import DEFAULT_DEADLINE, EXIT_USAGE, PublishOptions, UsageError, check_report, publish_report
 from .status import DEFAULT_NAME
 
 __all__ = ["publish_command", "publish_report", "PublishOptions"]
@@ -21,8 +20,8 @@ def _load(path: str) -> dict[str, Any]:
             return check_report(json.load(handle))
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    except ValueError as exc:
-        raise UsageError(f"{path} is not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise UsageError(f"{path} is not JSON: {str(exc)[:200]}") from None
     except UsageError as exc:
         raise UsageError(f"{path}: {exc}") from None
 
@@ -47,15 +46,15 @@ def _load(path: str) -> dict[str, Any]:
               help="Environment variable holding the token (never pass a token on the command line).")
 @click.option("--summary/--no-summary", default=True, help="Append to $GITHUB_STEP_SUMMARY.")
 @click.option("--annotations/--no-annotations", default=True, help="Print ::error file=…:: workflow commands.")
-@click.option("--timeout", type=click.IntRange(min=1), default=10, show_default=True, help="Seconds per request.")
+@click.option("--deadline", type=click.FloatRange(min=1), default=DEFAULT_DEADLINE, show_default=True,
+              help="Seconds for the whole publish: every request, retry and rate-limit wait.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10, show_default=True,
+              help="Seconds one request may take, its whole answer included.")
 @click.option("--retries", type=click.IntRange(min=0, max=10), default=4, show_default=True)
 @click.option("--backoff", type=click.FloatRange(min=0), default=1.0, hidden=True)  # tests shorten it
-@click.option("--spacing/--no-spacing", default=True, hidden=True)  # PyGithub's 1 s between writes
 @click.option("-v", "--verbose", is_flag=True, help="Log HTTP activity to stderr (the token is never logged).")
-def publish_command(report: str, verbose: bool, **flags: Any) -> None:
+def publish_command(report: str, **flags: Any) -> None:
     """Publish a saved JSON report to GitHub: check run or status, PR comment, job summary."""
-    if verbose:
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="%(name)s: %(message)s")
     try:
         data = _load(report)
     except UsageError as exc:

@@ -32,6 +32,8 @@ class GitHubContext:
     head_owner: str | None = None  # for finding a fork PR of a workflow_run by its head branch
     head_branch: str | None = None
     triggering_event: str | None = None  # workflow_run: the event that started the checked run
+    merge_shas: tuple[str, ...] = ()  # test-merge commits GitHub made of `sha` (a report of one judged it)
+    problem: str | None = None  # why the event cannot say which commit to publish on (unless --sha)
 
     def with_overrides(self, **values: Any) -> "GitHubContext":
         """Replace the fields given a value other than None (flags override the environment)."""
@@ -83,17 +85,38 @@ def from_environment(env: Mapping[str, str]) -> GitHubContext:
                         api_url=(env.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/"), details_url=run_url)
     if event in ("pull_request", "pull_request_target"):
         pr = _get(payload, "pull_request") or {}
-        return ctx.with_overrides(pr_number=_int(pr.get("number")) or _int(payload.get("number")),
-                                  sha=_get(pr, "head", "sha"))
+        head = _get(pr, "head", "sha")
+        if not _is_sha(head):
+            # GITHUB_SHA is the test-merge (or base) commit here, never the head: do not post on it.
+            return dataclasses.replace(ctx, sha=None, problem=_missing(event, "pull_request.head.sha", env))
+        # On pull_request, GITHUB_SHA is the test-merge commit of this head with its base.
+        merges = tuple(s for s in (env.get("GITHUB_SHA") if event == "pull_request" else None,
+                                   pr.get("merge_commit_sha")) if _is_sha(s))
+        return dataclasses.replace(ctx.with_overrides(pr_number=_int(pr.get("number")) or _int(payload.get("number")),
+                                                      sha=head), merge_shas=merges)
     if event == "merge_group":
+        # Without a payload GITHUB_SHA is still right: for merge_group it is the queue's head.
         return ctx.with_overrides(sha=_get(payload, "merge_group", "head_sha"),
                                   ref=_get(payload, "merge_group", "head_ref"))
     if event == "push":
         after = payload.get("after")
         return ctx.with_overrides(sha=after if isinstance(after, str) and after.strip("0") else None)
     if event == "workflow_run":
+        if not _is_sha(_get(payload, "workflow_run", "head_sha")):
+            return dataclasses.replace(ctx, sha=None, problem=_missing(event, "workflow_run.head_sha", env))
         return _from_workflow_run(ctx, _get(payload, "workflow_run") or {})
     return ctx  # release, workflow_dispatch, schedule …: GITHUB_SHA, no PR
+
+
+def _is_sha(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 40 and all(c in "0123456789abcdef" for c in value.lower())
+
+
+def _missing(event: str, key: str, env: Mapping[str, str]) -> str:
+    where = env.get("GITHUB_EVENT_PATH")
+    said = f"the event payload {where} has no {key}" if where else "there is no event payload (GITHUB_EVENT_PATH)"
+    return (f"a {event} event, but {said}: the commit to publish on is unknown "
+            "(GITHUB_SHA is not it); pass --sha (and --pr for the comment)")
 
 
 def _from_workflow_run(ctx: GitHubContext, run: dict[str, Any]) -> GitHubContext:

@@ -1,17 +1,19 @@
 """The gate's verdict on the commit: a check run (with annotations) or a commit status.
 
 The name is the contract with branch protection ("required status check"), so it is
-stable and configurable; the default is `readiness-gate`.
+stable and configurable; the default is `readiness-gate`. Creating a check run and
+appending annotations are not idempotent: a lost answer is followed by a look at what
+GitHub has (the run by its `external_id`, the run's annotation count) before anything
+is sent again, so a retry never leaves two check runs or annotations twice.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import uuid
+from typing import Any
+
+from gate.github.client import ApiError, Client, iter_batches
 
 from .annotations import CHECK_LEVELS, Annotation
-from .client import ClientSettings, call, retry_write
-
-if TYPE_CHECKING:
-    import github
 
 DEFAULT_NAME = "readiness-gate"
 BATCH = 50  # the Checks API takes at most 50 annotations per request
@@ -25,31 +27,89 @@ def _check_annotation(a: Annotation) -> dict[str, Any]:
             "title": a.title[:255], "message": a.message[:60000]}
 
 
-def publish_check_run(gh: "github.Github", settings: ClientSettings, repo: str, sha: str, name: str,
-                      report: dict[str, Any], title: str, summary: str, annotations: list[Annotation],
-                      details_url: str | None) -> str:
+def _count(run: dict[str, Any]) -> int | None:
+    output = run.get("output")
+    count = output.get("annotations_count") if isinstance(output, dict) else None
+    return count if isinstance(count, int) else None
+
+
+def publish_check_run(client: Client, repo: str, sha: str, name: str, report: dict[str, Any], title: str,
+                      summary: str, annotations: list[Annotation], details_url: str | None) -> str:
     """Create one completed check run, then append annotations 50 at a time. Returns its URL."""
-    repository = gh.get_repo(repo)  # lazy: no request
-    batches = [annotations[i:i + BATCH] for i in range(0, min(len(annotations), MAX_ANNOTATIONS), BATCH)] or [[]]
+    batches = list(iter_batches(annotations[:MAX_ANNOTATIONS], BATCH)) or [[]]
     conclusion = "success" if report.get("verdict") == "PASS" else "failure"
-    output: dict[str, Any] = {"title": title[:255], "summary": summary[:SUMMARY_LIMIT],
-                              "annotations": [_check_annotation(a) for a in batches[0]]}
-    extra: dict[str, Any] = {"details_url": details_url} if details_url else {}
-    run = retry_write(lambda: repository.create_check_run(name=name, head_sha=sha, status="completed",
-                                                          conclusion=conclusion, output=output, **extra),
-                      settings, "check-run")
+    external_id = f"readiness-gate-{uuid.uuid4().hex}"  # this run's own: how a lost create is recognised
+    head = {"title": title[:255], "summary": summary[:SUMMARY_LIMIT]}
+    payload: dict[str, Any] = {"name": name, "head_sha": sha, "status": "completed", "conclusion": conclusion,
+                               "external_id": external_id,
+                               "output": {**head, "annotations": [_check_annotation(a) for a in batches[0]]}}
+    if details_url:
+        payload["details_url"] = details_url
+    run = _create(client, repo, sha, name, external_id, payload)
+    posted = len(batches[0])
     for batch in batches[1:]:
-        more = {"title": output["title"], "summary": output["summary"],
-                "annotations": [_check_annotation(a) for a in batch]}
-        call(lambda more=more: run.edit(output=more), settings, "check-run annotations")
-    return str(run.html_url)
+        _append(client, repo, run, head, batch, posted)
+        posted += len(batch)
+    url = run.get("html_url")
+    return url if isinstance(url, str) else f"(check run {run.get('id')})"
 
 
-def publish_commit_status(gh: "github.Github", settings: ClientSettings, repo: str, sha: str, name: str,
-                          report: dict[str, Any], description: str, target_url: str | None) -> None:
-    """A commit status; the latest one per context wins, so a retried POST is harmless."""
-    state = "success" if report.get("verdict") == "PASS" else "failure"
-    commit = gh.get_repo(repo).get_commit(sha)  # lazy: no request
-    extra: dict[str, Any] = {"target_url": target_url} if target_url else {}
-    retry_write(lambda: commit.create_status(state=state, description=description[:140], context=name, **extra),
-                settings, "commit-status")
+def _create(client: Client, repo: str, sha: str, name: str, external_id: str,
+            payload: dict[str, Any]) -> dict[str, Any]:
+    attempts = client.settings.retries + 1
+    for attempt in range(attempts):
+        try:
+            run = client.request("POST", f"/repos/{repo}/check-runs", body=payload, action="check-run").data
+        except ApiError as exc:
+            if not exc.ambiguous or attempt == attempts - 1:
+                raise
+            found = _find(client, repo, sha, name, external_id)
+            if found is not None:
+                return found
+            client.backoff(attempt, exc)
+            continue
+        if not isinstance(run.get("id"), int):
+            raise ApiError("malformed", "check-run: GitHub's answer has no check-run id")
+        return run
+    raise AssertionError("unreachable")
+
+
+def _find(client: Client, repo: str, sha: str, name: str, external_id: str) -> dict[str, Any] | None:
+    """The check run a lost create may have made, by name and head SHA, recognised by our external_id."""
+    runs = client.pages(f"/repos/{repo}/commits/{sha}/check-runs", {"check_name": name, "filter": "all"},
+                        action="check-run (looking for a lost create)", key="check_runs", max_pages=3)
+    mine = [r for r in runs if r.get("external_id") == external_id and isinstance(r.get("id"), int)]
+    return mine[0] if mine else None
+
+
+def _append(client: Client, repo: str, run: dict[str, Any], head: dict[str, str], batch: list[Annotation],
+            before: int) -> None:
+    """PATCH one batch (GitHub appends); after a lost answer, the run's count says whether it landed."""
+    path = f"/repos/{repo}/check-runs/{run['id']}"
+    body = {"output": {**head, "annotations": [_check_annotation(a) for a in batch]}}
+    attempts = client.settings.retries + 1
+    for attempt in range(attempts):
+        try:
+            client.request("PATCH", path, body=body, action="check-run annotations", idempotent=False)
+            return
+        except ApiError as exc:
+            if not exc.ambiguous or attempt == attempts - 1:
+                raise
+            count = _count(client.get(path, action="check-run annotations (checking a batch)").data)
+            if count is not None and count >= before + len(batch):
+                return  # it landed; the answer was lost
+            if count != before:
+                raise ApiError("error", f"check-run annotations: the check run has {count} annotations, "
+                                        f"expected {before}; not sending the batch again") from None
+            client.backoff(attempt, exc)
+    raise AssertionError("unreachable")
+
+
+def publish_commit_status(client: Client, repo: str, sha: str, name: str, report: dict[str, Any],
+                          description: str, target_url: str | None) -> None:
+    """A commit status; the latest one per context wins, so repeating the POST is harmless."""
+    body: dict[str, Any] = {"state": "success" if report.get("verdict") == "PASS" else "failure",
+                            "description": description[:140], "context": name}
+    if target_url:
+        body["target_url"] = target_url
+    client.request("POST", f"/repos/{repo}/statuses/{sha}", body=body, action="commit-status", idempotent=True)

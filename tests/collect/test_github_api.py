@@ -16,10 +16,25 @@ from gate.collect.github_api import collect_api_facts  # noqa: E402
 
 
 def _collect(fake, **kw):
-    sleeps: list[float] = []
-    facts = collect_api_facts("octo/app", TOKEN, api_url=fake.api_url, timeout=1, retries=2, sleep=sleeps.append,
-                              spacing=False, **kw)
-    return facts, sleeps
+    clock = FakeTime()
+    facts = collect_api_facts("octo/app", TOKEN, api_url=fake.api_url, timeout=20, retries=2, sleep=clock.sleep,
+                              clock=clock.clock, **kw)
+    return facts, clock.sleeps
+
+
+class FakeTime:
+    """Waits are recorded and move this clock, never spent; no test depends on a real timeout."""
+
+    def __init__(self) -> None:
+        self.sleeps: list[float] = []
+        self.now = 0.0
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def clock(self) -> float:
+        return self.now
 
 
 def _env(name, rules=(), policy=None):

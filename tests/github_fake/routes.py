@@ -114,6 +114,7 @@ def _check_run(fake: "FakeGitHub", run: dict[str, Any]) -> dict[str, Any]:
                  status=run["status"], conclusion=run.get("conclusion"), details_url=run.get("details_url"),
                  url=f"{fake.api_url}/repos/{fake.repo.full_name}/check-runs/{run['id']}",
                  html_url=f"https://github.com/{fake.repo.full_name}/runs/{run['id']}",
+                 external_id=run.get("external_id"),
                  started_at=STAMP, completed_at=STAMP if run["status"] == "completed" else None,
                  check_suite={"id": 77},
                  output={"title": output.get("title"), "summary": output.get("summary"), "text": output.get("text"),
@@ -139,7 +140,7 @@ def create_check_run(fake: "FakeGitHub", p: dict[str, str], q: Any, body: Any) -
         return refused
     run = {"id": fake.repo.new_id(), "name": body["name"], "head_sha": body["head_sha"],
            "status": body.get("status", "queued"), "conclusion": body.get("conclusion"),
-           "details_url": body.get("details_url"), "output": dict(output),
+           "details_url": body.get("details_url"), "output": dict(output), "external_id": body.get("external_id"),
            "annotations": list(output.get("annotations") or []), "requests": 1}
     fake.repo.check_runs.append(run)
     return 201, _check_run(fake, run), {}
@@ -160,6 +161,50 @@ def update_check_run(fake: "FakeGitHub", p: dict[str, str], q: Any, body: Any) -
     run["annotations"].extend(output.get("annotations") or [])  # GitHub appends on update
     run["requests"] += 1
     return 200, _check_run(fake, run), {}
+
+
+def get_check_run(fake: "FakeGitHub", p: dict[str, str], q: Any, b: Any) -> Answer:
+    run = next((r for r in fake.repo.check_runs if str(r["id"]) == p["check_run_id"]), None)
+    if not _repo_ok(fake, p) or run is None:
+        return NOT_FOUND
+    return 200, _check_run(fake, run), {}
+
+
+def list_check_runs_for_ref(fake: "FakeGitHub", p: dict[str, str], q: Any, b: Any) -> Answer:
+    if not _repo_ok(fake, p):
+        return NOT_FOUND
+    name = q.get("check_name", [None])[0]
+    runs = [r for r in fake.repo.check_runs if r["head_sha"] == p["ref"] and (name is None or r["name"] == name)]
+    if q.get("filter", ["latest"])[0] == "latest":  # GitHub's default: the newest run per name
+        newest: dict[str, dict[str, Any]] = {}
+        for r in runs:
+            newest[r["name"]] = r
+        runs = list(newest.values())
+    chunk, headers = _page(fake, [_check_run(fake, r) for r in runs], q,
+                           f"/repos/{fake.repo.full_name}/commits/{p['ref']}/check-runs")
+    return 200, {"total_count": len(runs), "check_runs": chunk}, headers
+
+
+# -- identity and commits ----------------------------------------------------------------
+def get_authenticated(fake: "FakeGitHub", p: dict[str, str], q: Any, b: Any) -> Answer:
+    if fake.token_user is None:  # an installation token, as GITHUB_TOKEN is
+        return 403, {"message": "Resource not accessible by integration",
+                     "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user"}, {}
+    me = fake.bot
+    return 200, build("public-user", **{k: me[k] for k in ("login", "id", "node_id", "type", "html_url")},
+                      user_view_type="public"), {}
+
+
+def get_commit(fake: "FakeGitHub", p: dict[str, str], q: Any, b: Any) -> Answer:
+    parents = fake.repo.commits.get(p["ref"])
+    if not _repo_ok(fake, p) or parents is None:
+        return 422, {"message": f"No commit found for SHA: {p['ref']}",
+                     "documentation_url": "https://docs.github.com/rest"}, {}
+    base = f"{fake.api_url}/repos/{fake.repo.full_name}"
+    return 200, build("commit", sha=p["ref"], node_id=f"C_{p['ref'][:8]}", url=f"{base}/commits/{p['ref']}",
+                      html_url=f"https://github.com/{fake.repo.full_name}/commit/{p['ref']}",
+                      comments_url=f"{base}/commits/{p['ref']}/comments",
+                      parents=[{"sha": s, "url": f"{base}/commits/{s}"} for s in parents]), {}
 
 
 # -- issue comments ----------------------------------------------------------------------
@@ -295,6 +340,10 @@ HANDLERS = {
     "repos/create-commit-status": create_status,
     "checks/create": create_check_run,
     "checks/update": update_check_run,
+    "checks/get": get_check_run,
+    "checks/list-for-ref": list_check_runs_for_ref,
+    "users/get-authenticated": get_authenticated,
+    "repos/get-commit": get_commit,
     "issues/list-comments": list_comments,
     "issues/create-comment": create_comment,
     "issues/update-comment": update_comment,

@@ -54,6 +54,7 @@ class RepoState:
         self.alerts: list[dict[str, Any]] = []
         self.default_setup: dict[str, Any] | None = None  # None: 404
         self.pulls: list[dict[str, Any]] = []
+        self.commits: dict[str, list[str]] = {}  # sha → parent SHAs (for GET commits/{ref})
         self.next_id = 1000
 
     @property
@@ -80,7 +81,8 @@ class FakeGitHub:
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
-        self.bot = user()
+        self.bot = user()  # who the token writes as (GITHUB_TOKEN: the Actions bot)
+        self.token_user: str | None = None  # a user token's login; None: an installation token (GET /user is 403)
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> "FakeGitHub":
@@ -128,6 +130,11 @@ class FakeGitHub:
     def add_pull(self, number: int, head_sha: str, head_ref: str = "feature", head_owner: str | None = None,
                  state: str = "open") -> None:
         routes.add_pull(self, number, head_sha, head_ref, head_owner or self.repo.owner, state)
+
+    def as_user(self, login: str = "octocat", uid: int = 583231) -> None:
+        """The token is a user's (a PAT): GET /user names them, and they author what the token writes."""
+        self.token_user = login
+        self.bot = user(login, uid)
 
     def add_comment(self, issue: int, body: str, login: str = "github-actions[bot]") -> dict[str, Any]:
         with self._lock:
@@ -232,12 +239,19 @@ class _Handler(BaseHTTPRequestHandler):
         fault = fake.next_fault(rec.op_id or "")
         if fault is None and fake.read_only and self.command != "GET":
             fault = Fault.forbidden()
+        if fault is not None and fault.barrier is not None:
+            try:
+                fault.barrier.wait(timeout=10)
+            except threading.BrokenBarrierError:
+                pass
         if fault is not None and fault.delay:
             time.sleep(fault.delay)
-        if fault is not None and not fault.apply_first and (fault.reset or fault.status):
+        if fault is not None and not fault.applies and (fault.reset or fault.status or fault.raw is not None):
             rec.status = fault.status
             if fault.reset:
                 return self._reset()
+            if fault.raw is not None:
+                return _send_raw(self, fault.status or 200, fault.raw, fault.content_type, fault.headers)
             # Faults are what GitHub (or a proxy) says on any route; only documented statuses are checked.
             if op is not None and str(fault.status) in op.responses and fault.body is not None:
                 for problem in fake.spec.check_response(op, fault.status, fault.body):
@@ -250,10 +264,31 @@ class _Handler(BaseHTTPRequestHandler):
             fake.violation(f"fake crashed on {rec.op_id}: {exc!r}")
             rec.status = 500
             return _send(self, 500, {"message": "fake crashed"})
-        if fault is not None and fault.apply_first:
-            rec.status = fault.status
+        if fault is not None and fault.applies:
+            rec.status = fault.status or status
+            data = b"" if body is None else json.dumps(body).encode()
+            try:
+                if fault.truncate:
+                    return _send_raw(self, fault.status or status, data[:max(1, len(data) // 2)],
+                                     fault.content_type, headers)
+                if fault.reset_mid_body:
+                    self._head(status, len(data), fault.content_type, headers)
+                    self.wfile.write(data[:len(data) // 2])
+                    self.wfile.flush()
+                    return self._reset()
+                if fault.trickle:
+                    self._head(status, len(data), fault.content_type, headers)
+                    for start in range(0, len(data), 64):
+                        self.wfile.write(data[start:start + 64])
+                        self.wfile.flush()
+                        time.sleep(fault.trickle)
+                    return None
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (deadline)
+                return None
             if fault.reset:
                 return self._reset()
+            if fault.raw is not None:
+                return _send_raw(self, fault.status or 200, fault.raw, fault.content_type, fault.headers)
             return _send(self, fault.status or 502, fault.body, fault.headers)
         rec.status = status
         if op is not None:
@@ -263,3 +298,23 @@ class _Handler(BaseHTTPRequestHandler):
             _send(self, status, body, headers)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
             pass
+
+    def _head(self, status: int, length: int, content_type: str, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(length))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+
+
+def _send_raw(handler: BaseHTTPRequestHandler, status: int, data: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(data)))
+    for key, value in (headers or {}).items():
+        handler.send_header(key, value)
+    handler.end_headers()
+    if data:
+        handler.wfile.write(data)

@@ -71,13 +71,29 @@ def actions_env(tmp_path: Path):
     return build
 
 
+class FakeTime:
+    """A clock that sleeping moves forward: waits are recorded, never spent."""
+
+    def __init__(self) -> None:
+        self.sleeps: list[float] = []
+        self.now = 1000.0
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def clock(self) -> float:
+        return self.now
+
+
 def publish(report: dict[str, Any], env: dict[str, str], **options: Any) -> Run:
-    """One publish run with fast, recorded sleeps and 1 s timeouts."""
-    sleeps: list[float] = []
+    """One publish run with recorded sleeps on an injected clock; real sockets, generous timeouts."""
+    time = options.pop("time", None) or FakeTime()
     out, err = io.StringIO(), io.StringIO()
-    opts = PublishOptions(env=env, stdout=out, stderr=err, sleep=sleeps.append, spacing=False, timeout=1,
-                          retries=3, **options)
+    options.setdefault("timeout", 20)  # never reached on a loaded machine; stalls are tested on the clock
+    opts = PublishOptions(env=env, stdout=out, stderr=err, sleep=time.sleep, clock=time.clock, retries=3,
+                          **options)
     code = publish_report(report, opts)
     summary_path = Path(env.get("GITHUB_STEP_SUMMARY", "/nonexistent"))
     summary = summary_path.read_text() if summary_path.exists() else ""
-    return Run(code, out.getvalue(), err.getvalue(), summary, sleeps)
+    return Run(code, out.getvalue(), err.getvalue(), summary, time.sleeps)

@@ -18,10 +18,12 @@ def test_first_and_second_run_leave_exactly_one_comment(fake_github, actions_env
     assert [c["name"] for c in fake_github.repo.check_runs] == ["readiness-gate", "readiness-gate"]
     assert [c["conclusion"] for c in fake_github.repo.check_runs] == ["failure", "success"]
     assert {c["head_sha"] for c in fake_github.repo.check_runs} == {HEAD_SHA}  # the PR head, not GITHUB_SHA
-    # three requests a run: create check run, list comments, create/update comment
+    # a first run: create the check run, who am I, list, create, list again (a racer's copy?);
+    # a rerun updates in place and has nothing to settle
     assert [r.op_id for r in fake_github.requests] == [
-        "checks/create", "issues/list-comments", "issues/create-comment",
-        "checks/create", "issues/list-comments", "issues/update-comment"]
+        "checks/create", "users/get-authenticated", "issues/list-comments", "issues/create-comment",
+        "issues/list-comments",
+        "checks/create", "users/get-authenticated", "issues/list-comments", "issues/update-comment"]
 
 
 def test_commit_status_with_custom_name(fake_github, actions_env):

@@ -89,6 +89,6 @@ def test_github_enterprise_base_url(fake_ghes, actions_env):
     publish(make_report("FAIL"), env, comment="on-failure", on_pass="minimize")
     run = publish(make_report("PASS"), env, comment="on-failure", on_pass="minimize")  # GraphQL on GHES
     assert run.code == 0, run.err
-    assert all(r.path.startswith("/repos/") or r.path == "/api/graphql" for r in fake_ghes.requests)
+    assert all(r.path.startswith("/repos/") or r.path in ("/user", "/api/graphql") for r in fake_ghes.requests)
     [comment] = fake_ghes.comments_with(PR, marker("readiness-gate"))
     assert comment["id"] in fake_ghes.repo.minimized

@@ -69,7 +69,7 @@ def test_the_token_appears_in_no_output(fake_github, tmp_path):
     code = ("import sys; from gate.publish.command import publish_command; "
             "publish_command(sys.argv[1:], prog_name='readiness-gate publish')")
     proc = subprocess.run([sys.executable, "-c", code, str(report), "-v", "--token-env", "MY_TOKEN",
-                           "--timeout", "2", "--retries", "2", "--backoff", "0.01", "--no-spacing"],
+                           "--timeout", "5", "--retries", "2", "--backoff", "0.01"],
                           env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
     everything = proc.stdout + proc.stderr + summary.read_text()
     assert proc.returncode == 3, everything  # the 401 on the comment

@@ -204,12 +204,17 @@ def main(argv=None) -> int:
     if total > args.max_total:
         print(f"warning: TREE.txt alone is {total} bytes", file=sys.stderr)
 
+    # every file of a Helm chart (the folder holding a Chart.yaml)
+    charts = [str(PurePosixPath(p).parent) + "/" for p in files if PurePosixPath(p).name == "Chart.yaml"]
     chosen: list[tuple[int, str]] = []
     for path in files:
         if any(fnmatch.fnmatch(path, x) for x in args.exclude):
             continue
         extra = any(path == e or path.startswith(e.rstrip("/") + "/") for e in args.extra)
         group = -1 if extra else classify(path)
+        if group is None and any(path.startswith(c) for c in charts) \
+                and PurePosixPath(path).suffix.lower() not in BINARY_EXT and path.endswith((".yaml", ".yml", ".tpl", ".txt", ".json", ".helmignore")):
+            group = 2
         if group is not None:
             chosen.append((group, path))
     # migrations: at most N files a folder, newest by name

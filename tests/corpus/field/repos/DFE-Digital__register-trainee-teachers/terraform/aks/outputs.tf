@@ -1,0 +1,3 @@
+output "url" {
+  value = { for k,v in module.web_application : k => "https://${v["hostname"]}/" }
+}

@@ -53,6 +53,10 @@ def telemetry(ev, ctx: Context):
     if facts:
         return passed(f"Telemetry: {evidence_list(facts)}.", *(f.loc for f in facts))
     where = ev.ops.manifests[0].loc if ev.ops.manifests else fix_site(ev)
+    if serverless(ev.ops):
+        fn = ev.ops.functions[0]
+        return failed(f"No tracing or telemetry client for the functions ({fn}); turn on X-Ray tracing for them "
+                      f"(Tracing: Active) or add a telemetry client to {where}.", fn.loc)
     return failed(f"No APM, tracing, error-tracking or metrics client in the service's dependencies ({where}) "
                   "or deploy config; logging libraries are not telemetry.", where)
 

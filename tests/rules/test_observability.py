@@ -43,3 +43,25 @@ def test_status_and_location(fixture, rule_id, status, where):
         assert where in [str(loc) for loc in out.locations]
     else:
         assert "library" in out.message
+
+
+@pytest.mark.parametrize("fixture, rule_id, status, where", [
+    ("serverless-sam-api", "observability.health-checks", "pass", "template.yaml:30"),
+    ("serverless-framework", "observability.telemetry", "pass", "serverless.yml:7"),
+    ("iac-cdk-typescript", "observability.alerting", "pass", "lib/service-stack.ts:24"),
+    ("iac-terraform-modules", "observability.health-checks", "pass", "infra/main.tf:21"),
+    ("iac-terraform-modules-off", "observability.alerting", "fail", None),
+])
+def test_infrastructure_written_any_way(fixture, rule_id, status, where):
+    out = outcome(fixture, rule_id)
+    assert out.status == status, out.message
+    if where:
+        assert where in [str(loc) for loc in out.locations]
+
+
+def test_a_function_is_told_what_health_means_there():
+    out = outcome("serverless-sam-api-bare", "observability.health-checks")
+    assert out.status == "fail"
+    assert [str(loc) for loc in out.locations] == ["template.yaml:6"]
+    assert "API Gateway" in out.message and "canary" in out.message
+    assert "add a HEALTHCHECK" not in out.message

@@ -74,3 +74,27 @@ def test_runbook_outside_git_skips(tmp_path):
     out = outcome(root, "resilience.dr-runbook", GitFacts(root))
     assert out.status == "skip"
     assert "not a git repository" in out.message
+
+
+@pytest.mark.parametrize("fixture, rule_id, status, where", [
+    ("iac-terraform-modules", "resilience.backups", "pass", "infra/main.tf:8"),    # the caller's pitr = true
+    ("iac-terraform-modules-off", "resilience.backups", "fail", "infra/modules/table/main.tf:10"),
+    ("iac-cdk-python", "resilience.backups", "pass", "stacks/api_stack.py:23"),
+    ("iac-pulumi-bare", "resilience.backups", "fail", "index.ts:3"),
+    ("serverless-framework-bare", "resilience.backups", "fail", "serverless.yml:17"),
+    # the platform scales functions; an on-demand DynamoDB table scales too
+    ("serverless-sam-api-bare", "resilience.autoscaling", "pass", "template.yaml:6"),
+    ("iac-terraform-modules", "resilience.autoscaling", "pass", "infra/modules/table/main.tf:12"),
+    ("iac-cdk-typescript", "resilience.autoscaling", "pass", "lib/service-stack.ts:21"),
+    ("iac-cdk-typescript-bare", "resilience.autoscaling", "fail", None),
+])
+def test_infrastructure_as_written(fixture, rule_id, status, where):
+    out = outcome(FIXTURES / fixture, rule_id)
+    assert out.status == status, out.message
+    if where:
+        assert where in [str(loc) for loc in out.locations]
+
+
+def test_platform_scaling_says_why():
+    out = outcome(FIXTURES / "serverless-framework-bare", "resilience.autoscaling")
+    assert out.status == "pass" and "platform scales" in out.message

@@ -1,0 +1,75 @@
+"""Infrastructure read as it is written: Terraform modules, CloudFormation/SAM, Serverless
+Framework, CDK (TypeScript, Python) and Pulumi, each with its negative twin."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gate.collect.ops import collect_ops
+from gate.collect.ops.hcl import parse_hcl
+from gate.collect.repo import walk
+from gate.collect.workflows import collect_workflows
+from gate.policy.load import load_policy
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SIG = load_policy("production").signatures
+
+
+def ops(name: str):
+    repo = walk(FIXTURES / name)
+    return collect_ops(repo, collect_workflows(repo), SIG)
+
+
+def locs(facts) -> list[str]:
+    return sorted(str(f.loc) for f in facts)
+
+
+def test_terraform_nested_blocks_and_module_inputs():
+    ev = ops("iac-terraform-modules")
+    # PITR is off by default in the module; the caller turns it on, so its line is cited
+    assert locs(ev.backups) == ["infra/main.tf:14", "infra/main.tf:8"]
+    assert any("via module orders" in f.detail for f in ev.backups)
+    assert locs(ev.autoscaling) == ["infra/modules/table/main.tf:12"]   # on-demand table
+    assert locs(ev.health_checks) == ["infra/main.tf:21"]               # health_check { path }
+    assert locs(ev.alerting) == ["infra/main.tf:27"]
+
+
+def test_terraform_defaults_off_and_disabled_blocks_are_not_evidence():
+    ev = ops("iac-terraform-modules-off")
+    assert ev.backups == [] and ev.autoscaling == [] and ev.health_checks == [] and ev.alerting == []
+    assert locs(ev.document_stores) == ["infra/modules/table/main.tf:10"]
+
+
+@pytest.mark.parametrize("name, want", [
+    ("serverless-sam-api", {"health_checks": ["template.yaml:30"], "telemetry": ["template.yaml:8"],
+                            "backups": ["template.yaml:28"], "autoscaling": ["template.yaml:26"],
+                            "functions": ["template.yaml:12"]}),
+    ("serverless-framework", {"health_checks": ["serverless.yml:24"], "telemetry": ["serverless.yml:7", "serverless.yml:8"],
+                              "backups": ["serverless.yml:23"], "autoscaling": ["serverless.yml:21"],
+                              "functions": ["serverless.yml:11"]}),
+    ("iac-cdk-typescript", {"health_checks": ["lib/service-stack.ts:19"], "alerting": ["lib/service-stack.ts:24"],
+                            "backups": ["lib/service-stack.ts:13"],
+                            "autoscaling": ["lib/service-stack.ts:21", "lib/service-stack.ts:22"]}),
+    ("iac-cdk-python", {"telemetry": ["stacks/api_stack.py:16"], "backups": ["stacks/api_stack.py:23"],
+                        "autoscaling": ["stacks/api_stack.py:22"], "functions": ["stacks/api_stack.py:11"]}),
+    ("iac-pulumi", {"alerting": ["index.ts:10"], "backups": ["index.ts:7"], "autoscaling": ["index.ts:6"]}),
+])
+def test_each_written_form_yields_the_same_facts(name, want):
+    ev = ops(name)
+    for field, expected in want.items():
+        assert locs(getattr(ev, field)) == sorted(expected), field
+    bare = ops(name.replace("serverless-sam-api", "serverless-sam-api") + "-bare")
+    for field in ("health_checks", "telemetry", "backups", "autoscaling", "alerting"):
+        assert getattr(bare, field) == [], (name, field)
+
+
+def test_a_lambda_image_has_no_healthcheck_and_is_a_function():
+    ev = ops("serverless-sam-api-bare")
+    assert ev.health_checks == []                      # HEALTHCHECK in a Lambda image does nothing
+    assert locs(ev.functions) == ["app/Dockerfile:1", "template.yaml:6"]
+
+
+def test_hcl_that_does_not_parse_is_none_not_an_error():
+    assert parse_hcl('resource "x" {') is None
+    assert parse_hcl("") == []

@@ -77,3 +77,12 @@ def test_hostile_files_do_not_crash(tmp_path):
     (tmp_path / "big.tf").write_bytes(b"x" * (2 << 20))
     ev = ops(tmp_path)
     assert ev.health_checks == []  # `HEALTHCHECK \` with nothing after it is not a check
+
+
+def test_probes_in_a_library_charts_named_template_follow_the_including_values():
+    ev = ops(FIXTURES / "ops-helm-named-probes")
+    assert locs(ev.health_checks) == ["chart/charts/common/templates/_probes.tpl:4",
+                                      "chart/charts/common/templates/_probes.tpl:8"]
+    assert "chart/templates/deployment.yaml:11" in ev.health_checks[0].detail
+    # the same template behind `if .Values.probes.enabled` that the values leave false is no probe
+    assert ops(FIXTURES / "ops-helm-named-probes-off").health_checks == []

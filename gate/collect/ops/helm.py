@@ -1,8 +1,13 @@
-"""Helm charts: which `{{ if .Values.x }}` guards hold under the chart's own values.
+"""Helm charts: which `{{ if .Values.x }}` guards hold under the chart's own values,
+and the named templates (`define`) a chart's templates include.
 
 A template block guarded by a value that no values file (nor a `--set x=true` in a
 workflow) turns on is not deployed: a chart whose HPA is off by default and never
-turned on has no autoscaling.
+turned on has no autoscaling, and a probe behind `if .Values.probes.enabled` that
+defaults to false is no probe. Named templates come from the chart's own `*.tpl`
+and templates and from the library charts it carries (`charts/<lib>/`, or a
+`file://` dependency); their guards are judged under the including chart's values,
+as Helm renders them.
 """
 from __future__ import annotations
 
@@ -16,8 +21,18 @@ from gate.collect.repo import RepoFiles
 _IF = re.compile(r"\{\{-?\s*(if|with|range|define|block)\b(.*?)-?\}\}")
 _ELSE = re.compile(r"\{\{-?\s*else\b")
 _END = re.compile(r"\{\{-?\s*end\s*-?\}\}")
-_VALUE_REF = re.compile(r"^\s*\(?\s*\.Values\.([\w.]+)\s*\)?\s*$")
+_VALUE_REF = re.compile(r"^\s*\(?\s*(?:\$\w*)?\.Values\.([\w.]+)\s*\)?\s*$")
+_DEFINE = re.compile(r"\{\{-?\s*define\s+\"([^\"]+)\"")
+_INCLUDE = re.compile(r"\{\{-?\s*(?:include|template)\s+\"([^\"]+)\"")
 _TOYAML = re.compile(r"\.Values\.([\w.]+)")
+
+
+@dataclass
+class Define:
+    name: str
+    path: str
+    first: int          # 0-based index of the `define` line
+    last: int           # 0-based index of its `end`
 
 
 @dataclass
@@ -25,6 +40,7 @@ class Chart:
     dir: str
     values: list[Any] = field(default_factory=list)   # parsed values*.yaml of the chart
     set_true: set[str] = field(default_factory=set)   # `--set a.b=true` seen in workflows
+    defines: dict[str, Define] = field(default_factory=dict)  # named templates it can include
 
     def lookup(self, dotted: str) -> list[Any]:
         out = []
@@ -51,6 +67,8 @@ def chart_dirs(repo: RepoFiles) -> list[str]:
 def load_chart(repo: RepoFiles, cdir: str, set_true: set[str]) -> Chart:
     chart = Chart(cdir, set_true=set_true)
     prefix = f"{cdir}/" if cdir else ""
+    for d in [cdir] + _library_dirs(repo, cdir):
+        _read_defines(repo, d, chart)
     for p in repo.files:
         rest = p[len(prefix):] if p.startswith(prefix) else None
         if rest and "/" not in rest and rest.startswith("values") and rest.endswith((".yaml", ".yml")):
@@ -58,6 +76,79 @@ def load_chart(repo: RepoFiles, cdir: str, set_true: set[str]) -> Chart:
             if isinstance(doc, dict):
                 chart.values.append(doc)
     return chart
+
+
+def _library_dirs(repo: RepoFiles, cdir: str) -> list[str]:
+    """Charts this one carries or depends on by path: `charts/<name>/` and `file://` dependencies."""
+    prefix = f"{cdir}/" if cdir else ""
+    out = [dirname(p) for p in repo.files if p.startswith(prefix + "charts/") and p.endswith("/Chart.yaml")
+           and p.count("/") == prefix.count("/") + 2]
+    text = repo.read(f"{prefix}Chart.yaml") or ""
+    for m in re.finditer(r"repository:\s*[\"']?file://([^\s\"']+)", text):
+        parts = [x for x in cdir.split("/") if x] if cdir else []
+        for seg in m.group(1).split("/"):
+            if seg == "..":
+                if parts:
+                    parts.pop()
+            elif seg not in (".", ""):
+                parts.append(seg)
+        out.append("/".join(parts))
+    return out
+
+
+def _read_defines(repo: RepoFiles, cdir: str, chart: Chart) -> None:
+    prefix = f"{cdir}/templates/" if cdir else "templates/"
+    for p in repo.files:
+        if not (p.startswith(prefix) and p.endswith((".tpl", ".yaml", ".yml", ".txt"))):
+            continue
+        text = repo.read(p) or ""
+        if "define" not in text:
+            continue
+        depth, current = 0, None
+        for i, ln in enumerate(text.splitlines()):
+            for m in re.finditer(r"\{\{-?\s*(if|with|range|define|block|end)\b", ln):
+                word = m.group(1)
+                if word == "define" and depth == 0:
+                    name = _DEFINE.search(ln[m.start():])
+                    current = Define(name.group(1), p, i, i) if name else None
+                if word == "end":
+                    depth -= 1
+                    if depth == 0 and current is not None:
+                        current.last = i
+                        chart.defines.setdefault(current.name, current)
+                        current = None
+                else:
+                    depth += 1
+
+
+def included(line: str) -> list[str]:
+    """Names of the named templates a template line includes."""
+    return _INCLUDE.findall(line)
+
+
+def _truth(cond: str, chart: Chart) -> bool:
+    """A guard's value under the chart's values; True when it cannot be told."""
+    words = cond.replace("(", " ").replace(")", " ").split()
+    if not words:
+        return True
+    if words[0] in ("and", "or", "not"):
+        values: list[bool | None] = []
+        negate = words[0] == "not"
+        for w in words[1:] if words[0] != "not" else words[1:]:
+            if w == "not":
+                negate = not negate
+                continue
+            ref = _VALUE_REF.match(w)
+            v = chart.truthy(ref.group(1)) if ref else None
+            values.append(None if v is None else (not v if negate else v))
+            negate = False
+        if words[0] == "not":
+            return values[0] is not False if values else True
+        if words[0] == "and":
+            return False not in values
+        return True in values or None in values
+    ref = _VALUE_REF.match(cond)
+    return chart.truthy(ref.group(1)) if ref else True
 
 
 def active_lines(text: str, chart: Chart) -> list[bool]:
@@ -68,8 +159,7 @@ def active_lines(text: str, chart: Chart) -> list[bool]:
         for m in re.finditer(r"\{\{-?\s*(if|with|range|define|block|else|end)\b(.*?)-?\}\}", ln):
             word, cond = m.group(1), m.group(2)
             if word in ("if", "with"):
-                ref = _VALUE_REF.match(cond)
-                stack.append(chart.truthy(ref.group(1)) if ref else True)
+                stack.append(_truth(cond, chart))
             elif word in ("range", "define", "block"):
                 stack.append(True)
             elif word == "else" and stack:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gate.collect.ops.common import dirname, own, under
-from gate.collect.ops.helm import Chart, active_lines, templated_value
+from gate.collect.ops.helm import Chart, active_lines, included, templated_value
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
 from gate.model.location import Location
@@ -84,6 +84,11 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
             ev.databases.append(Fact("sql-resource", loc, ln.strip()[:80]))
     if template and chart:
         _disabled_autoscalers(lines, active, path, ev)
+        if is_k8s and chart.defines:
+            for i, ln in enumerate(lines):
+                if active[i] and not ln.lstrip().startswith("#"):
+                    for name in included(ln):
+                        _probes_in_define(repo, chart, name, f"{path}:{i + 1}", sig, ev, set())
     if is_k8s and ("CronJob" in kinds) and sig.search("backup_commands", text):
         ev.backups.append(Fact("backup-cronjob", Location(path, _line_of_kind(lines, "CronJob")), "CronJob dumps data"))
     if is_k8s and ({"Job"} & kinds or "initContainers:" in text or "helm.sh/hook" in text):
@@ -98,6 +103,30 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
     elif is_k8s and kinds & _WORKLOAD and own(path, sig):
         ev.service_configs.append(Fact("k8s-workload", Location(path, _line_of_kind(lines, *kinds & _WORKLOAD)),
                                        f"{'/'.join(sorted(kinds & _WORKLOAD))} in {path}"))
+
+
+def _probes_in_define(repo: RepoFiles, chart: Chart, name: str, at: str, sig: Signatures, ev: OpsEvidence,
+                      seen: set[str]) -> None:
+    """Probes a named template renders under the including chart's values, followed into the
+    templates it includes in turn (a library chart's helpers)."""
+    d = chart.defines.get(name)
+    if d is None or name in seen or len(seen) > 8:
+        return
+    seen.add(name)
+    text = repo.read(d.path) or ""
+    lines = text.splitlines()
+    active = active_lines(text, chart)
+    probe = sig.group_patterns("health_check_lines").get("kubernetes", [])
+    for i in range(d.first + 1, min(d.last, len(lines))):
+        if not active[i] or lines[i].lstrip().startswith("#"):
+            continue
+        if any(p.search(lines[i]) for p in probe):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if templated_value(lines[i], nxt, chart) is not False:
+                ev.health_checks.append(Fact("helm-named-probe", Location(d.path, i + 1),
+                                             f"{lines[i].strip()} in template \"{name}\" included at {at}"))
+        for inner in included(lines[i]):
+            _probes_in_define(repo, chart, inner, at, sig, ev, seen)
 
 
 def _line_of_kind(lines: list[str], *kinds: str) -> int:

@@ -37,22 +37,22 @@ MAX_REACHED = 64               # texts one command can reach
 _SCRIPT = re.compile(r"(?<![\w$@])((?:\.{0,2}/)?[\w./-]*[\w-]+\.(?:sh|bash|py|rb|js|mjs|cjs|ts|mts|ps1|pl))\b")
 # extension-less scripts: `./ci/test`, `script/cibuild`, `bin/test`
 _BARE_SCRIPT = re.compile(r"(?:^|[\s;&|(`])((?:\./[\w.-]+(?:/[\w.-]+)*)|(?:(?:bin|scripts?|ci|tools|hack|dev|\.github/scripts)/[\w.-]+(?:/[\w.-]+)*))(?=$|[\s;&|)`])", re.M)
-_MAKE = re.compile(r"(?<![\w./-])(?:make|gmake)\b((?:\s+(?:-[CfI]\s*\S+|--(?:directory|file|makefile)[=\s]\S+|-[\w-]+(?:=\S+)?|\w+=\S+))*)((?:\s+[A-Za-z_][\w./-]*)*)")
-_NODE = re.compile(r"(?<![\w./-])(npm|yarn|pnpm|bun)\b((?:\s+(?:--?[\w-]+(?:[=\s](?!run\b)[^\s-][^\s]*)?))*)(?:\s+(run(?:-script)?|test|t|start|workspace\s+\S+))?(?:\s+(?:--?[\w-]+(?:[=\s][^\s-][^\s]*)?))*\s*([\w:./@-]+)?")
+_MAKE = re.compile(r"(?<![\w./-])(?:make|gmake)\b((?:[ \t]+(?:-[CfI][ \t]*\S+|--(?:directory|file|makefile)[=\s]\S+|-[\w-]+(?:=\S+)?|\w+=\S+))*)((?:[ \t]+[A-Za-z_][\w./-]*)*)")
+_NODE = re.compile(r"(?<![\w./-])(npm|yarn|pnpm|bun)\b((?:[ \t]+(?:--?[\w-]+(?:[=\s](?!run\b)[^\s-][^\s]*)?))*)(?:[ \t]+(run(?:-script)?|test|t|start|workspace[ \t]+\S+))?(?:[ \t]+(?:--?[\w-]+(?:[=\s][^\s-][^\s]*)?))*[ \t]*([\w:./@-]+)?")
 _NODE_BUILTIN = {"install", "ci", "i", "add", "exec", "dlx", "x", "publish", "audit", "config", "set", "version",
                  "init", "link", "cache", "outdated", "why", "remove", "upgrade", "workspaces", "info", "pack",
                  "create", "global", "import", "rebuild", "prune", "dedupe", "update", "up", "list", "ls", "login",
                  "logout", "whoami", "view", "npx", "store", "fetch", "setup", "patch", "node", "bin", "env",
                  "help", "-v", "--version", "plugin", "constraints", "dedup", "uninstall", "recursive", "-r"}
-_JUST = re.compile(r"(?<![\w./-])just\b((?:\s+(?:-f|--justfile|-d|--working-directory)[=\s]\S+|\s+--?[\w-]+)*)((?:\s+[A-Za-z_][\w-]*)*)")
-_TASK = re.compile(r"(?<![\w./-])task\b((?:\s+(?:-t|--taskfile|-d|--dir)[=\s]\S+|\s+--?[\w-]+)*)((?:\s+[A-Za-z_][\w:.-]*)*)")
-_TOX = re.compile(r"(?<![\w./-])tox\b(?:\s+run(?:-parallel)?)?((?:\s+-[\w-]+(?:[=\s][^\s-]\S*)?)*)")
-_NOX = re.compile(r"(?<![\w./-])nox\b((?:\s+-[\w-]+(?:[=\s][^\s-]\S*)*)*)")
-_PYRUN = re.compile(r"(?<![\w./-])(hatch|pdm|poe|poethepoet)\s+(?:run\s+)?([\w:.-]+)(?:\s+([\w:.-]+))?")
-_RAKE = re.compile(r"(?<![\w./-])(?:bundle\s+exec\s+)?rake\b((?:\s+-[\w-]+)*)((?:\s+[\w:]+)*)")
-_COMPOSER = re.compile(r"(?<![\w./-])composer\s+(?:run(?:-script)?\s+)?([\w:.-]+)")
-_MIX = re.compile(r"(?<![\w./-])mix\s+([\w.-]+)")
-_COMPOSE = re.compile(r"(?<![\w./-])docker[ -]compose\b((?:\s+(?:-f|--file|-p|--project-name|--project-directory|--profile|--env-file)[=\s]\S+|\s+--?[\w-]+)*)\s+(run|up|exec)\b([^\n;&|]*)")
+_JUST = re.compile(r"(?<![\w./-])just\b((?:[ \t]+(?:-f|--justfile|-d|--working-directory)[=\s]\S+|[ \t]+--?[\w-]+)*)((?:[ \t]+[A-Za-z_][\w-]*)*)")
+_TASK = re.compile(r"(?<![\w./-])task\b((?:[ \t]+(?:-t|--taskfile|-d|--dir)[=\s]\S+|[ \t]+--?[\w-]+)*)((?:[ \t]+[A-Za-z_][\w:.-]*)*)")
+_TOX = re.compile(r"(?<![\w./-])tox\b(?:[ \t]+run(?:-parallel)?)?((?:[ \t]+-[\w-]+(?:[=\s][^\s-]\S*)?)*)")
+_NOX = re.compile(r"(?<![\w./-])nox\b((?:[ \t]+-[\w-]+(?:[=\s][^\s-]\S*)*)*)")
+_PYRUN = re.compile(r"(?<![\w./-])(hatch|pdm|poe|poethepoet)[ \t]+(?:run[ \t]+)?([\w:.-]+)(?:[ \t]+([\w:.-]+))?")
+_RAKE = re.compile(r"(?<![\w./-])(?:bundle[ \t]+exec[ \t]+)?rake\b((?:[ \t]+-[\w-]+)*)((?:[ \t]+[\w:]+)*)")
+_COMPOSER = re.compile(r"(?<![\w./-])composer[ \t]+(?:run(?:-script)?[ \t]+)?([\w:.-]+)")
+_MIX = re.compile(r"(?<![\w./-])mix[ \t]+([\w.-]+)")
+_COMPOSE = re.compile(r"(?<![\w./-])docker[ -]compose\b((?:[ \t]+(?:-f|--file|-p|--project-name|--project-directory|--profile|--env-file)[=\s]\S+|[ \t]+--?[\w-]+)*)[ \t]+(run|up|exec)\b([^\n;&|]*)")
 _COMPOSE_NAMES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
 _COMPOSE_BUILTIN = {"install", "update", "require", "remove", "dump-autoload", "validate", "show", "config",
                     "global", "self-update", "outdated", "audit", "create-project", "diagnose", "exec", "check-platform-reqs"}

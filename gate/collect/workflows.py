@@ -1,13 +1,28 @@
-"""Collect the workflow model: every workflow, local actions, resolved."""
+"""Collect the workflow model: every workflow, local actions, resolved; and the
+pipelines of other CI systems, read into the same model.
+
+`WorkflowSet.workflows` holds GitHub Actions workflows only (hardening and zizmor
+judge those); `WorkflowSet.foreign` holds Azure Pipelines, GitLab CI, CircleCI and
+Bitbucket Pipelines as `Workflow` objects whose `system` names the CI system.
+Readers of CI evidence — tests, builds, deploys — iterate both through
+`WorkflowSet.pipelines()`; `WorkflowSet.unread` names CI systems that are present but
+not read (Jenkins, Travis …). `WorkflowSet.tests` are the steps that run tests
+(`collect_tests`), each with how the command reaches the test tool.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Iterator
 
 from gate.collect.repo import RepoFiles
-from gate.model import resolve
+from gate.collect.runners import Runners
+from gate.model import foreign, query, resolve
 from gate.model.location import Location
-from gate.model.workflow import CompositeAction, Workflow, parse_action, parse_workflow
+from gate.model.workflow import CompositeAction, Job, Step, Workflow, parse_action, parse_workflow
 from gate.model.yamlsafe import YamlError, load
+from gate.policy.signatures import Signatures
 
 WORKFLOW_DIR = ".github/workflows/"
 MAX_WORKFLOW_BYTES = 1 << 20
@@ -19,11 +34,44 @@ class WorkflowSet:
     actions: dict[str, CompositeAction] = field(default_factory=dict)
     # Files that could not be read as workflows: (location, what is wrong).
     invalid: list[tuple[Location, str]] = field(default_factory=list)
+    # Other CI systems' pipelines in the same model (Workflow.system says which).
+    foreign: list[Workflow] = field(default_factory=list)
+    # CI systems present but not read: (system name, path), e.g. ("Jenkins", "Jenkinsfile").
+    unread: list[tuple[str, str]] = field(default_factory=list)
+    # Steps that run tests, in every pipeline (None until collect_tests ran).
+    tests: "list[TestRun] | None" = None
 
     def all_jobs(self):
+        """GitHub Actions jobs only (what hardening and CodeQL readers judge)."""
         for wf in self.workflows.values():
             for job in wf.jobs.values():
                 yield wf, job
+
+    def pipelines(self) -> Iterator[Workflow]:
+        """Every CI pipeline: GitHub workflows, then other systems' pipelines."""
+        yield from self.workflows.values()
+        yield from self.foreign
+
+
+@dataclass(frozen=True)
+class TestRun:
+    """A step that runs tests, and how: the step is the location findings cite."""
+
+    workflow: Workflow
+    job: Job
+    step: Step
+    loc: Location      # the test step itself (the command's line inside it when it is there)
+    command: str       # what runs the tests, as followed: "make test → pytest"
+    followed: bool     # False: only the step's name says it tests (its command was not followed)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Whether, and how, a pipeline runs for a pull request's head."""
+
+    how: str           # "pull_request" | "push_all_branches" | "workflow_run"
+    loc: Location      # the trigger
+    note: str = ""     # e.g. "not fork pull requests"
 
 
 def is_workflow_file(path: str) -> bool:
@@ -45,7 +93,8 @@ def load_yaml_file(repo: RepoFiles, path: str) -> tuple[object | None, tuple[Loc
         return None, (Location(path, exc.line), exc.message)
 
 
-def collect_workflows(repo: RepoFiles) -> WorkflowSet:
+def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: Runners | None = None) -> WorkflowSet:
+    """Every pipeline of the repository; with `sig`, also the steps that run tests."""
     ws = WorkflowSet()
     for path in repo.files:
         if not is_workflow_file(path):
@@ -84,7 +133,125 @@ def collect_workflows(repo: RepoFiles) -> WorkflowSet:
                 target = _normalise(job.uses.split("@", 1)[0])
                 job.called = ws.workflows.get(target or "")
     resolve.resolve_environments(ws.workflows)
+    collect_foreign(repo, ws)
+    if sig is not None:
+        ws.tests = collect_tests(ws, runners or Runners(repo), sig)
     return ws
+
+
+MAX_FOREIGN = 16  # pipeline entry files read per repository
+
+
+def collect_foreign(repo: RepoFiles, ws: WorkflowSet) -> None:
+    """Other CI systems' pipelines (local templates followed through RepoFiles)."""
+    def loader(path: str):
+        if not repo.exists(path):
+            return None
+        doc, error = load_yaml_file(repo, path)
+        return doc
+
+    read = 0
+    for path in repo.files:
+        system = foreign.system_of(path)
+        if system is None or read >= MAX_FOREIGN:
+            continue
+        doc, error = load_yaml_file(repo, path)
+        if system == "azure-candidate":
+            # a folder of Azure templates: only files that are pipelines themselves
+            if not (isinstance(doc, dict) and ("trigger" in doc or "pr" in doc) and
+                    any(k in doc for k in ("stages", "jobs", "steps", "extends"))):
+                continue
+            system = "azure"
+        read += 1
+        if error:
+            wf = Workflow(path=path, loc=error[0], name=path, system=system)
+            wf.problems.append((error[0].line, error[1]))
+            ws.foreign.append(wf)
+            continue
+        ws.foreign.extend(foreign.parse(system, path, doc, loader))
+    for name in ("Jenkinsfile", "jenkins/Jenkinsfile", ".jenkins/Jenkinsfile", ".travis.yml", ".drone.yml",
+                 ".semaphore/semaphore.yml", ".buildkite/pipeline.yml"):
+        if repo.exists(name):
+            system = {"Jenkinsfile": "Jenkins", ".travis.yml": "Travis CI", ".drone.yml": "Drone",
+                      "semaphore.yml": "Semaphore", "pipeline.yml": "Buildkite"}[name.rsplit("/", 1)[-1]]
+            ws.unread.append((system, name))
+
+
+# -- tests -------------------------------------------------------------------------------
+
+_TEST_NAME = re.compile(r"(?<![a-z])(unit|integration|e2e|end-to-end|acceptance|functional|smoke)?[\s_-]*(tests?|specs?|testing)(?![a-z])", re.I)
+_NOT_TESTS = re.compile(r"lint|type[\s_-]*check|format|style|mypy|flake8|eslint|prettier|build|deploy|upload|report|publish|cache|install|setup|coverage\s+upload|results", re.I)
+
+
+def collect_tests(ws: WorkflowSet, runners: Runners, sig: Signatures) -> list[TestRun]:
+    """Every step, in every pipeline, that runs tests: a test action, a test command in the
+    step or in what it calls (task runners, scripts, compose services), or — weaker — a step
+    named for tests whose command could not be followed."""
+    found: list[TestRun] = []
+    for wf in ws.pipelines():
+        for job, step in query.workflow_steps(wf):
+            hit = test_step(wf, job, step, runners, sig)
+            if hit:
+                found.append(hit)
+    return found
+
+
+def test_step(wf: Workflow, job: Job, step: Step, runners: Runners, sig: Signatures) -> TestRun | None:
+    where = resolve.step_location(step)
+    if step.uses and sig.uses_match("test_actions", step.uses):
+        return TestRun(wf, job, step, where, step.uses, True)
+    if not step.run:
+        return None
+    reached = runners.follow(step.run, step.workdir)
+    for r in reached:
+        m = sig.search("test_commands", r.text)
+        if not m:
+            continue
+        command = m.group(0).strip()
+        if r.source == "":
+            return TestRun(wf, job, step, Location(step.loc.path, step.line_in_run(m.start())), command, True)
+        return TestRun(wf, job, step, _run_loc(step), f"{r.chain} → {command}", True)
+    name = step.name or ""
+    if name and _TEST_NAME.search(name) and not _NOT_TESTS.search(name) and len(reached) == 1:
+        return TestRun(wf, job, step, _run_loc(step), step.run.strip().splitlines()[0][:80], False)
+    return None
+
+
+def _run_loc(step: Step) -> Location:
+    """The step's command line (inside a composite action, the action's step: that is the test step)."""
+    return Location(step.loc.path, step.run_line or step.loc.line)
+
+
+# -- reaching pull requests --------------------------------------------------------------
+
+def pr_reach(wf: Workflow, ws: WorkflowSet) -> Reach | None:
+    """How a pipeline runs for pull requests: on them, on pushes to every branch (the
+    head of a same-repository pull request), or chained by `workflow_run` on one that does."""
+    if query.runs_on_pull_requests(wf):
+        event = next(e for e in query.PR_EVENTS if e in wf.triggers)
+        return Reach("pull_request", wf.trigger_loc(event))
+    if pushes_every_branch(wf):
+        return Reach("push_all_branches", wf.trigger_loc("push"), "not fork pull requests")
+    if "workflow_run" in wf.triggers and wf.system == "github":
+        names = resolve.workflow_names(ws.workflows)
+        for src, _ in resolve.workflow_run_sources(wf, names):
+            if src is not wf and query.runs_on_pull_requests(src):
+                return Reach("workflow_run", wf.trigger_loc("workflow_run"), f"after {src.path}")
+    return None
+
+
+def pushes_every_branch(wf: Workflow) -> bool:
+    """`push` with no branch filter (or `'**'`): every branch a pull request comes from."""
+    if "push" not in wf.triggers:
+        return False
+    cfg = wf.triggers["push"]
+    if not isinstance(cfg, dict):
+        return True
+    branches = cfg.get("branches")
+    if branches is None:
+        return cfg.get("tags") is None and cfg.get("paths") is None
+    branches = [branches] if isinstance(branches, str) else branches if isinstance(branches, list) else []
+    return any(isinstance(b, str) and fnmatchcase("feature/some-branch", b) for b in branches) and cfg.get("paths") is None
 
 
 def _normalise(uses: str) -> str | None:

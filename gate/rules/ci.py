@@ -1,13 +1,19 @@
-"""CI/CD pipeline: workflows exist, parse, run on pull requests, and run the tests."""
+"""CI/CD pipeline: workflows exist, parse, run on pull requests, and run the tests.
+
+Pipelines are GitHub Actions workflows and other CI systems' pipelines read into the
+same model (`WorkflowSet.pipelines()`); the steps that run tests are collected facts
+(`WorkflowSet.tests`), so these rules only judge them."""
 from __future__ import annotations
 
-import re
+from typing import Any
 
+from gate.collect.ops.parts import runs_on_pr
+from gate.collect.runners import Runners
+from gate.collect.workflows import Reach, TestRun, collect_tests, pr_reach
 from gate.model import query
+from gate.model.foreign import SYSTEM_NAMES
 from gate.model.location import Location
-from gate.rules.base import Context, failed, passed, rule, skipped
-
-_TASK = re.compile(r"\b(make|just|task)\s+((?:[\w:.-]+\s*)+)|\b(npm|yarn|pnpm|bun)\s+(?:run\s+)?([\w:.-]+)")
+from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 
 
 def _no_workflows_message(ev) -> str:
@@ -17,8 +23,8 @@ def _no_workflows_message(ev) -> str:
                 f"(first at {first}), so none of them runs; ci.workflow-valid lists why.")
     others = ", ".join(f"{name} ({paths[0]})" for name, paths in ev.tree.other_ci.items())
     if others:
-        return (f"No GitHub Actions workflow in .github/workflows/; CI runs on {others}, "
-                "which this gate cannot read.")
+        return (f"No GitHub Actions workflow in .github/workflows/ and no pipeline that can be read; "
+                f"CI config found: {others}.")
     return "No GitHub Actions workflow in .github/workflows/, so nothing builds or tests a change."
 
 
@@ -35,12 +41,20 @@ def _first_workflow_loc(ev) -> Location:
     pull requests and pushes to the default branch.""",
 )
 def workflows_present(ev, ctx: Context):
-    """Passes when at least one workflow file exists in .github/workflows/."""
+    """Passes when at least one workflow file exists in .github/workflows/, or a pipeline of
+    Azure Pipelines, GitLab CI, CircleCI or Bitbucket Pipelines is read; a CI system that is
+    recognised but not read (Jenkins, Travis …) is unknown, named."""
     paths = sorted(ev.workflows.workflows) + [loc.path for loc, _ in ev.workflows.invalid
                                               if loc.path not in ev.workflows.workflows]
+    others = list(dict.fromkeys(f"{wf.path} ({SYSTEM_NAMES.get(wf.system, wf.system)})" for wf in ev.workflows.foreign))
+    if not paths and others:
+        return passed(f"CI runs on {', '.join(others[:3])}.", Location(ev.workflows.foreign[0].path, 1))
     if not paths:
+        if ev.workflows.unread:
+            return _no_pipeline(ev)
         return failed(_no_workflows_message(ev), Location(".github/workflows"))
-    return passed(f"{len(set(paths))} workflow file(s) in .github/workflows/.", Location(paths[0], 1))
+    also = f"; also {', '.join(others[:3])}" if others else ""
+    return passed(f"{len(set(paths))} workflow file(s) in .github/workflows/{also}.", Location(paths[0], 1))
 
 
 @rule(
@@ -62,6 +76,46 @@ def workflow_valid(ev, ctx: Context):
     return passed(f"All {len(ev.workflows.workflows)} workflow(s) parse and are well-formed.")
 
 
+def _pipelines(ev) -> list:
+    return list(ev.workflows.pipelines())
+
+
+def _unread(ev) -> str:
+    """CI systems present whose configuration is not read (Jenkins, Travis …), named."""
+    return ", ".join(f"{system} ({path})" for system, path in ev.workflows.unread)
+
+
+def _reaching(ev) -> list[tuple[Any, Reach]]:
+    out = []
+    for wf in _pipelines(ev):
+        reach = pr_reach(wf, ev.workflows)
+        if reach is not None:
+            out.append((wf, reach))
+    return out
+
+
+def _system(wf) -> str:
+    return "" if wf.system == "github" else f" ({SYSTEM_NAMES.get(wf.system, wf.system)})"
+
+
+def _how(reach: Reach) -> str:
+    if reach.how == "push_all_branches":
+        return ("on pushes to every branch, so on the head of every pull request from this repository "
+                "(not fork pull requests)")
+    if reach.how == "workflow_run":
+        return f"chained by workflow_run {reach.note}, which runs on pull requests"
+    return "on pull requests"
+
+
+def _no_pipeline(ev):
+    """No pipeline can be read: fail, or unknown when CI visibly runs on a system not read."""
+    unread = _unread(ev)
+    if unread and not ev.workflows.invalid:
+        return unknown(f"CI runs on {unread}, which this gate does not read; its triggers and steps cannot be "
+                       "judged from here.", Location(ev.workflows.unread[0][1]))
+    return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
+
+
 @rule(
     id="ci.pull-request-trigger", severity="blocker",
     title="CI runs on pull requests",
@@ -70,55 +124,40 @@ def workflow_valid(ev, ctx: Context):
     remediation="Add `pull_request:` (and `merge_group:` if you use a merge queue) to the `on:` of your CI workflow.",
 )
 def pull_request_trigger(ev, ctx: Context):
-    """Passes when a workflow runs on opened/updated pull requests or the merge queue."""
-    if not ev.workflows.workflows:
-        return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
-    hits = [wf for wf in ev.workflows.workflows.values() if query.runs_on_pull_requests(wf)]
-    if hits:
-        wf = hits[0]
-        event = next(e for e in query.PR_EVENTS if e in wf.triggers)
-        return passed(f"{len(hits)} workflow(s) run on pull requests, e.g. {wf.path}.", wf.trigger_loc(event))
-    first = next(iter(ev.workflows.workflows.values()))
-    return failed("No workflow runs on pull requests; changes are only checked after they merge.",
+    """Passes when a pipeline (GitHub Actions, Azure Pipelines, GitLab CI, CircleCI, Bitbucket)
+    runs on opened/updated pull requests or the merge queue; another system's pipeline that
+    builds every pushed branch counts too (same-repository pull requests, not forks)."""
+    pipelines = _pipelines(ev)
+    if not pipelines:
+        return _no_pipeline(ev)
+    hits = _reaching(ev)
+    direct = [(wf, r) for wf, r in hits if r.how == "pull_request"]
+    if direct:
+        wf, reach = direct[0]
+        return passed(f"{len(direct)} pipeline(s) run on pull requests, e.g. {wf.path}{_system(wf)}.", reach.loc)
+    # Other systems build pushed branches and report on the pull request's head; a GitHub
+    # workflow on push alone is not a pull-request check (tests-run still counts what it runs).
+    branch_builds = [(wf, r) for wf, r in hits if wf.system != "github" and r.how == "push_all_branches"]
+    if branch_builds:
+        wf, reach = branch_builds[0]
+        return passed(f"{wf.path}{_system(wf)} runs {_how(reach)}.", reach.loc)
+    first = pipelines[0]
+    return failed("No pipeline runs on pull requests; changes are only checked after they merge.",
                   Location(first.path, first.trigger_lines.get(next(iter(first.triggers), ""), first.loc.line)))
 
 
-def find_test_step(ev, ctx: Context, workflows) -> tuple[Location, str] | None:
-    """The first step, in the given workflows, that runs tests (through task runners too)."""
-    for wf in workflows:
-        for job, step in query.workflow_steps(wf):
-            if step.uses and ctx.sig.uses_match("test_actions", step.uses):
-                return step.via or step.loc, step.uses
-            if not step.run:
-                continue
-            m = ctx.sig.search("test_commands", step.run)
-            if m:
-                return Location(step.loc.path, step.line_in_run(m.start())), m.group(0).strip()
-            found = _via_recipe(step.run, ev.tree.recipes, ctx, depth=0)
-            if found:
-                return Location(step.loc.path, step.run_line or step.loc.line), found
-    return None
+def _tests(ev, ctx: Context) -> list[TestRun]:
+    if ev.workflows.tests is None:
+        # evidence collected without signatures (an older caller): the same collector, once
+        ev.workflows.tests = collect_tests(ev.workflows, Runners(ev.repo), ctx.sig)
+    return ev.workflows.tests
 
 
-def _via_recipe(script: str, recipes: dict[str, str], ctx: Context, depth: int) -> str | None:
-    if depth > 3 or not recipes:
-        return None
-    for m in _TASK.finditer(script):
-        if m.group(1):
-            names = [f"{m.group(1)}:{t}" for t in m.group(2).split()]
-        else:
-            names = [f"npm:{m.group(4)}"]
-        for name in names:
-            recipe = recipes.get(name)
-            if not recipe:
-                continue
-            hit = ctx.sig.search("test_commands", recipe)
-            if hit:
-                return f"{name.replace(':', ' ', 1)} → {hit.group(0).strip()}"
-            deeper = _via_recipe(recipe, recipes, ctx, depth + 1)
-            if deeper:
-                return f"{name.replace(':', ' ', 1)} → {deeper}"
-    return None
+def _on_pull_requests(run: TestRun, reach: Reach) -> bool:
+    """The test's job and step are not kept off pull requests by their `if:`."""
+    if reach.how == "workflow_run":
+        return True
+    return runs_on_pr(run.job.if_) and runs_on_pr(run.step.if_)
 
 
 @rule(
@@ -130,22 +169,38 @@ def _via_recipe(script: str, recipes: dict[str, str], ctx: Context, depth: int) 
     job of a workflow triggered by `pull_request`.""",
 )
 def tests_run(ev, ctx: Context):
-    """Passes when a PR-triggered workflow runs a recognised test command, following local
-    composite actions, local reusable workflows, Makefile targets and package.json scripts."""
-    pr = [wf for wf in ev.workflows.workflows.values() if query.runs_on_pull_requests(wf)]
-    if not ev.workflows.workflows:
-        return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
-    if not pr:
-        push_only = find_test_step(ev, ctx, ev.workflows.workflows.values())
-        if push_only:
-            return failed(f"Tests run only after merge ({push_only[1]} at {push_only[0]}); no pull-request workflow runs them.",
-                          push_only[0])
-        return failed("No workflow runs on pull requests, so no tests run before merge.", Location(".github/workflows"))
-    hit = find_test_step(ev, ctx, pr)
-    if hit:
-        return passed(f"Tests run on pull requests: `{hit[1]}`.", hit[0])
-    return failed(f"{len(pr)} workflow(s) run on pull requests but none runs a recognised test command.",
-                  *(wf.loc for wf in pr[:5]))
+    """Passes when a pipeline that runs for pull requests runs tests: a recognised test
+    command, followed through local composite actions and reusable workflows, task runners
+    (make, npm/yarn/pnpm/bun, just, task, tox, nox, hatch, rake, composer, mix), scripts of the
+    repository and docker compose services. A step only named for tests is weaker evidence,
+    accepted, and the message says so. The location is the test step itself."""
+    pipelines = _pipelines(ev)
+    if not pipelines:
+        return _no_pipeline(ev)
+    tests = _tests(ev, ctx)
+    reach = {id(wf): r for wf, r in _reaching(ev)}
+    on_pr = [(t, reach[id(t.workflow)]) for t in tests
+             if id(t.workflow) in reach and _on_pull_requests(t, reach[id(t.workflow)])]
+    # strongest first: a followed command, on pull requests, then chained, then pushes to every branch
+    order = {"pull_request": 0, "workflow_run": 1, "push_all_branches": 2}
+    on_pr.sort(key=lambda tr: (not tr[0].followed, order[tr[1].how]))
+    if on_pr:
+        run, how = on_pr[0]
+        where = f"{run.workflow.path}{_system(run.workflow)}"
+        if not run.followed:
+            return passed(f"A step named for tests runs {_how(how)} in {where} (`{run.step.name}`: `{run.command}`); "
+                          "its command could not be followed to a test tool, so this is weaker evidence.", run.loc)
+        note = "" if how.how == "pull_request" else f", {_how(how)}"
+        return passed(f"Tests run on pull requests: `{run.command}` in {where}{note}.", run.loc)
+    if not reach:
+        after = next((t for t in tests if t.followed), None)
+        if after:
+            return failed(f"Tests run only after merge ({after.command} at {after.loc}); no pipeline runs them "
+                          "for pull requests.", after.loc)
+        return failed("No pipeline runs on pull requests, so no tests run before merge.", Location(".github/workflows"))
+    wfs = [wf for wf in pipelines if id(wf) in reach]
+    return failed(f"{len(wfs)} pipeline(s) run on pull requests but none runs a recognised test command.",
+                  *(wf.loc for wf in wfs[:5]))
 
 
 @rule(
@@ -157,13 +212,13 @@ def tests_run(ev, ctx: Context):
     params={"default_branches": ["main", "master", "trunk", "develop"]},
 )
 def default_branch_push(ev, ctx: Context):
-    """Passes when a workflow runs on pushes to the default branch (or unfiltered pushes)."""
-    if not ev.workflows.workflows:
-        return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
+    """Passes when a pipeline runs on pushes to the default branch (or unfiltered pushes)."""
+    if not _pipelines(ev):
+        return _no_pipeline(ev)
     branches = tuple(ctx.params.get("default_branches") or ("main", "master"))
     if ev.api is not None and getattr(ev.api, "default_branch", None):
         branches = (ev.api.default_branch,)
-    for wf in ev.workflows.workflows.values():
+    for wf in _pipelines(ev):
         if query.pushes_default_branch(wf, branches):
             return passed(f"{wf.path} runs on pushes to the default branch.", wf.trigger_loc("push"))
     return failed("No workflow runs on pushes to the default branch.", Location(".github/workflows"))

@@ -16,10 +16,11 @@ def test_workflows_present_fails_without_any(run_rule, locs):
     assert locs(r) == [WF]
 
 
-def test_workflows_present_names_another_ci_system(run_rule):
+def test_workflows_present_reads_another_ci_system(run_rule, locs):
     r = run_rule("ci-other-system", "ci.workflows-present")
-    assert r.status == "fail"
-    assert "CircleCI (.circleci/config.yml)" in r.message
+    assert r.status == "pass"
+    assert ".circleci/config.yml (CircleCI)" in r.message
+    assert locs(r) == [".circleci/config.yml:1"]
 
 
 def test_workflow_valid_passes_on_well_formed_workflows(run_rule):

@@ -87,8 +87,17 @@ def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfi
     return parts
 
 
+_ON_PR = re.compile(r"github\.event_name\s*==\s*'(pull_request|merge_group)")
+
+
 def runs_on_pr(expr: str | None) -> bool:
-    return not (expr and _NOT_ON_PR.search(expr))
+    """A job or step `if:` lets pull requests through (one that names them does, whatever else it allows)."""
+    if not expr:
+        return True
+    if _ON_PR.search(expr):
+        return True
+    # `a || b`: pull requests get through when one alternative does not keep them out
+    return any(not _NOT_ON_PR.search(alt) for alt in expr.split("||"))
 
 
 def pr_jobs(ws: WorkflowSet):

@@ -8,6 +8,7 @@ from gate.collect.evidence import Evidence
 from gate.collect.repo import RepoError, walk
 from gate.collect.tree import collect_tree
 from gate.collect.workflows import collect_workflows
+from gate.collect.zizmor import online_allowed, start_zizmor
 from gate.policy.load import Policy
 
 __all__ = ["collect", "RepoError", "Evidence"]
@@ -18,6 +19,8 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = ()) -> 
     exclude = tuple(exclude) + tuple(policy.data.get("exclude") or ())
     repo = walk(root, exclude)
     sig = policy.signatures
+    # zizmor runs beside the rest of collection: the wall time is the longer, not the sum
+    zizmor = start_zizmor(repo, online=online_allowed(policy))
     workflows = collect_workflows(repo)
     evidence = Evidence(
         repo=repo,
@@ -29,7 +32,9 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = ()) -> 
     from gate.policy.custom import collect_custom
 
     collect_custom(evidence, policy)  # after git facts: freshness rules reuse them
+    evidence.zizmor = zizmor.result()
     evidence.notices.extend(repo.notices)
+    evidence.notices.extend(evidence.zizmor.notices)
     return evidence
 
 

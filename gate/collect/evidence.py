@@ -12,6 +12,7 @@ from gate.collect.deploys import Deploy
 from gate.collect.repo import RepoFiles
 from gate.collect.tree import TreeFacts
 from gate.collect.workflows import WorkflowSet
+from gate.collect.zizmor import ZizmorFacts
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Evidence:
     security: Any = None     # gate.collect.security.SecurityEvidence, with scanners/SARIF
     ops: Any = None          # gate.collect.ops.OpsEvidence
     git: Any = None          # gate.collect.git.GitFacts, inside a git repository
+    zizmor: ZizmorFacts | None = None  # hardening: zizmor's findings, or why it could not run
     facts: dict[str, Any] = field(default_factory=dict)  # further collectors' facts by name
 
     @property

@@ -22,6 +22,7 @@ DOCS_BASE = "https://github.com/readiness-gate/readiness-gate/blob"
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 # GitHub links @name only after a non-word character, so `init@v3` needs nothing.
 _MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
+_URL = re.compile(r"((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s`]+)")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -32,8 +33,14 @@ def flat(text: Any, limit: int) -> str:
 
 
 def esc(text: Any, limit: int = 300) -> str:
-    """Repository text as inert Markdown: one line, bounded, escaped where it could act."""
-    return _inert(flat(text, limit))
+    """Repository text as inert Markdown: one line, bounded, escaped where it could act.
+    A URL goes in a code span: shown and copyable, never a link someone else's text made."""
+    return _escaped(flat(text, limit))
+
+
+def _escaped(s: str) -> str:
+    parts = _URL.split(s)
+    return "".join(code(p, len(p)) if i % 2 else _inert(p) for i, p in enumerate(parts))
 
 
 def _inert(s: str) -> str:
@@ -66,7 +73,7 @@ def mixed(text: Any, limit: int = 500, *, table: bool = False) -> str:
         if i % 2 and part.strip("`").strip():
             out.append(code(part[1:-1], limit, table=table))
         else:
-            out.append(_inert(part))  # `|` is already escaped: tables stay whole
+            out.append(_escaped(part))  # `|` is escaped: tables stay whole
     return "".join(out)
 
 

@@ -130,7 +130,7 @@ def mermaid(pipeline: dict[str, Any] | None, max_nodes: int = MAX_NODES) -> str:
 def _stage_text(stage: dict[str, Any]) -> str:
     text = str(stage.get("label") or stage["id"])
     if stage.get("tier") and stage["tier"] not in text.lower() and stage.get("kind") == "environment":
-        text += f" ({stage['tier']})"
+        text += f" · {stage['tier']}"
     if stage.get("how") in ("by hand", "out of sight"):
         text += f" · {stage['how']}"
     gates = [str(g) for g in stage.get("gates") or []][:2]

@@ -86,3 +86,14 @@ def test_probes_in_a_library_charts_named_template_follow_the_including_values()
     assert "chart/templates/deployment.yaml:11" in ev.health_checks[0].detail
     # the same template behind `if .Values.probes.enabled` that the values leave false is no probe
     assert ops(FIXTURES / "ops-helm-named-probes-off").health_checks == []
+
+
+def test_extras_the_production_image_installs_are_runtime_dependencies():
+    for fixture, at in (("ops-python-extras", "Dockerfile:4"), ("ops-python-extras-uv", "Dockerfile:5")):
+        ev = ops(FIXTURES / fixture)
+        assert locs(ev.telemetry) == ["pyproject.toml:11"], fixture
+        assert locs(ev.databases) == ["pyproject.toml:12"], fixture
+        assert f"installed at {at}" in ev.telemetry[0].detail
+    # the image installs the dev extra (and a third-party package's extra): neither is the service's runtime
+    dev = ops(FIXTURES / "ops-python-extras-dev-only")
+    assert dev.telemetry == [] and dev.databases == []

@@ -51,6 +51,8 @@ def test_status_and_location(fixture, rule_id, status, where):
     ("iac-cdk-typescript", "observability.alerting", "pass", "lib/service-stack.ts:24"),
     ("iac-terraform-modules", "observability.health-checks", "pass", "infra/main.tf:21"),
     ("iac-terraform-modules-off", "observability.alerting", "fail", None),
+    ("ops-python-extras", "observability.telemetry", "pass", "pyproject.toml:11"),
+    ("ops-python-extras-dev-only", "observability.telemetry", "fail", "pyproject.toml:1"),
 ])
 def test_infrastructure_written_any_way(fixture, rule_id, status, where):
     out = outcome(fixture, rule_id)

@@ -9,7 +9,7 @@ from gate.collect.ops.terraform import Terraform
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
-from gate.collect.ops.manifests import ecosystem, read_manifests
+from gate.collect.ops.manifests import DEV_GROUP, ecosystem, installed_groups, read_manifests
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.ops.parts import find_parts, verify_parts
 from gate.collect.ops.pipeline import WorkDirs, collect_pipeline
@@ -34,7 +34,6 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     ev = OpsEvidence()
     manifests = read_manifests(repo, [p for p in repo.files if ecosystem(p) and own(p, sig)])
     scripts = Scripts(repo, manifests.packages)
-    _dependencies(manifests, sig, ev)
     dockerfiles: dict[str, Dockerfile] = {}
     compose: dict[str, list[Service]] = {}
     charts = {d: helm.load_chart(repo, d, _set_true(workflows)) for d in helm.chart_dirs(repo)}
@@ -80,6 +79,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
         ev.notes.append(f"read {MAX_YAML_FILES} of {yaml_read} YAML files for deploy configuration")
     for chart in charts.values():
         kube.scan_values(repo, chart, ev)
+    _dependencies(manifests, sig, ev, _production_installs(dockerfiles, sig))
     _dockerfiles(dockerfiles, scripts, sig, ev)
     _compose(compose, set(dockerfiles), own_images, scripts, sig, ev)
     _load_test_files(repo, sig, ev)
@@ -113,18 +113,31 @@ def _cfn_json(repo: RepoFiles, path: str) -> bool:
     return '"AWSTemplateFormatVersion"' in head or ('"Resources"' in head and '"AWS::' in head)
 
 
-def _dependencies(manifests, sig: Signatures, ev: OpsEvidence) -> None:
+def _production_installs(dockerfiles: dict[str, Dockerfile], sig: Signatures) -> dict[str, Location]:
+    """Optional-dependency groups the service's own images install."""
+    commands = [(Location(path, ln), text) for path, df in dockerfiles.items()
+                if own(path, sig) and not sig.search("non_deployable_dockerfiles", "/" + path)
+                for ln, text in df.runs + df.start]
+    return installed_groups(commands)
+
+
+def _dependencies(manifests, sig: Signatures, ev: OpsEvidence, installed: dict[str, Location]) -> None:
+    """Runtime dependencies: the main list, default groups, and the extras a production image
+    installs (`pip install .[prod]`); development and test groups never."""
     tel = sig.group_patterns("telemetry_packages")
     sql = sig.group_patterns("sql_packages")
     docs = sig.group_patterns("document_store_packages")
     load = sig.group_patterns("load_test_packages")
     for dep in manifests.deps:
-        if not dep.dev and any(p.search(dep.name) for p in tel.get(dep.ecosystem, [])):
-            ev.telemetry.append(Fact("dependency", dep.loc, dep.name))
-        if not dep.dev and any(p.search(dep.name) for p in sql.get(dep.ecosystem, [])):
-            ev.databases.append(Fact("sql-dependency", dep.loc, dep.name))
-        if not dep.dev and any(p.search(dep.name) for p in docs.get(dep.ecosystem, [])):
-            ev.document_stores.append(Fact("store-dependency", dep.loc, dep.name))
+        by = installed.get(dep.group.lower()) or (installed.get("*") if dep.group and not DEV_GROUP.match(dep.group) else None)
+        runtime = not dep.dev or bool(dep.group and by)
+        how = f" (extra `{dep.group}`, installed at {by})" if dep.dev and by else ""
+        if runtime and any(p.search(dep.name) for p in tel.get(dep.ecosystem, [])):
+            ev.telemetry.append(Fact("dependency", dep.loc, dep.name + how))
+        if runtime and any(p.search(dep.name) for p in sql.get(dep.ecosystem, [])):
+            ev.databases.append(Fact("sql-dependency", dep.loc, dep.name + how))
+        if runtime and any(p.search(dep.name) for p in docs.get(dep.ecosystem, [])):
+            ev.document_stores.append(Fact("store-dependency", dep.loc, dep.name + how))
         if any(p.search(dep.name) for p in load.get(dep.ecosystem, [])):
             ev.load_test_scripts.append(Fact("load-test-package", dep.loc, dep.name))
 

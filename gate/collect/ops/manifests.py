@@ -43,6 +43,12 @@ class Dep:
     ecosystem: str
     loc: Location
     dev: bool = False
+    group: str = ""     # the optional-dependency group / extra / poetry group that holds it
+
+
+# groups whose name says they are for development, whatever installs them
+DEV_GROUP = re.compile(r"^(dev|devel|develop|development|tests?|testing|lint|linting|linters?|docs?|typing|types|mypy|"
+                       r"format|fmt|ci|bench|benchmarks?|tools?|qa|check|style|pre-commit|coverage|debug|local)$", re.I)
 
 
 @dataclass
@@ -74,7 +80,7 @@ def read_manifests(repo: RepoFiles, paths: list[str]) -> Manifests:
             continue
         out.files.append(path)
         name = path.rsplit("/", 1)[-1]
-        add = lambda n, line, dev=False: out.deps.append(Dep(n.lower(), eco, Location(path, line), dev))  # noqa: E731
+        add = lambda n, line, dev=False, group="": out.deps.append(Dep(n.lower(), eco, Location(path, line), dev, group))  # noqa: E731
         if name == "package.json":
             _package_json(repo, path, text, add, out)
         elif name in ("pyproject.toml", "Pipfile", "Cargo.toml", "libs.versions.toml"):
@@ -108,19 +114,22 @@ def _toml(repo, path, text, name, add) -> None:
     if not isinstance(doc, dict):
         return
     found: list[tuple[str, bool]] = []
+    grouped: list[tuple[str, str, bool]] = []   # (spec, group, installed unless asked otherwise)
     if name == "pyproject.toml":
         project = doc.get("project") or {}
         for spec in project.get("dependencies") or []:
             found.append((str(spec), False))
-        for group in (project.get("optional-dependencies") or {}).values():
-            found.extend((str(s), True) for s in group or [])
-        for group in (doc.get("dependency-groups") or {}).values():
-            found.extend((str(s), True) for s in group or [] if isinstance(s, str))
+        for gname, group in (project.get("optional-dependencies") or {}).items():
+            grouped.extend((str(s), str(gname), False) for s in group or [])
+        for gname, group in (doc.get("dependency-groups") or {}).items():
+            grouped.extend((str(s), str(gname), False) for s in group or [] if isinstance(s, str))
         poetry = (doc.get("tool") or {}).get("poetry") or {}
         found.extend((k, False) for k in (poetry.get("dependencies") or {}))
         found.extend((k, True) for k in (poetry.get("dev-dependencies") or {}))
-        for group in (poetry.get("group") or {}).values():
-            found.extend((k, True) for k in ((group or {}).get("dependencies") or {}))
+        for gname, group in (poetry.get("group") or {}).items():
+            # `poetry install` installs every group not marked optional
+            default = isinstance(group, dict) and not group.get("optional") and not DEV_GROUP.match(str(gname))
+            grouped.extend((k, str(gname), default) for k in ((group or {}).get("dependencies") or {}))
     elif name == "Pipfile":
         found.extend((k, False) for k in (doc.get("packages") or {}))
         found.extend((k, True) for k in (doc.get("dev-packages") or {}))
@@ -141,6 +150,14 @@ def _toml(repo, path, text, name, add) -> None:
         if m:
             dep = m.group(1)
             add(dep, line_of(text, dep), dev)
+    for spec, gname, default in grouped:
+        m = _PEP508.match(spec)
+        if m:
+            dep = m.group(1)
+            at = max(text.find(f"\n{gname} ="), text.find(f"\n{gname}="), text.find(f".{gname}.dependencies]"),
+                     text.find(f'\n"{gname}" ='))
+            i = text.find(dep, at) if at >= 0 else -1
+            add(dep, text.count("\n", 0, i) + 1 if i >= 0 else line_of(text, dep), not default, gname)
 
 
 def _lines(text: str, name: str, add) -> None:
@@ -186,3 +203,32 @@ def _lines(text: str, name: str, add) -> None:
         else:  # NuGet
             for m in _NUGET.finditer(s):
                 add(m.group(1) or m.group(2), i, False)
+
+
+# the project itself (`.`, `./api`, `/app`), not a third-party package's extra (`uvicorn[standard]`)
+_PIP_EXTRAS = re.compile(r"\b(?:pip3?|uv\s+pip|pipx)\s+install\b[^\n;&|]*?(?:^|[\s\"'=])(?:\.{1,2}(?:/[\w./-]*)?|/[\w./-]+)\[([\w,\s-]+)\]")
+_FLAG_EXTRAS = re.compile(r"(?:--extras?|-E|--with|--group|-G)[=\s]+[\"']?([\w, -]+?)[\"']?(?=\s+-|\s*$|\s*[;&|])")
+_ALL = re.compile(r"--all-(?:extras|groups)\b")
+_INSTALLER = re.compile(r"\b(pip3?|uv|poetry|pdm|hatch|pipx)\b")
+
+
+def installed_groups(commands: list[tuple[Location, str]]) -> dict[str, Location]:
+    """Optional-dependency groups a production install command names ("*": all of them):
+    `pip install .[prod]`, `uv sync --extra prod`, `poetry install --with prod -E otel`,
+    `pdm install -G prod`, `--all-extras`."""
+    out: dict[str, Location] = {}
+    for loc, cmd in commands:
+        if not _INSTALLER.search(cmd):
+            continue
+        names: list[str] = []
+        for m in _PIP_EXTRAS.finditer(cmd):
+            names.extend(m.group(1).split(","))
+        for m in _FLAG_EXTRAS.finditer(cmd):
+            names.extend(re.split(r"[\s,]+", m.group(1)))
+        if _ALL.search(cmd):
+            names.append("*")
+        for n in names:
+            n = n.strip()
+            if n and not DEV_GROUP.match(n):
+                out.setdefault(n.lower(), loc)
+    return out

@@ -327,17 +327,24 @@ class Client:
             raise _Transport(f"the connection to GitHub failed ({_cause(exc)})", sent=sent) from None
         except requests.exceptions.RequestException as exc:
             raise _Transport(f"the request to GitHub failed ({type(exc).__name__})", sent=True) from None
+        import urllib3
+
         try:
             chunks: list[bytes] = []
             size = 0
-            for chunk in resp.iter_content(65536):
+            while True:
+                # read1: whatever has arrived, so a body trickling in is measured against the budget
+                # after every packet, not only once a large buffer is full.
+                chunk = resp.raw.read1(65536, decode_content=True)
+                if not chunk:
+                    break
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BODY:
                     raise _Transport("GitHub's answer is larger than any it sends", sent=True)
                 if self.deadline.clock() - started > budget:
                     raise _Transport("GitHub's answer arrived too slowly", sent=True)
-        except requests.exceptions.RequestException as exc:
+        except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
             raise _Transport(f"the connection broke while reading GitHub's answer ({_cause(exc)})",
                              sent=True) from None
         finally:

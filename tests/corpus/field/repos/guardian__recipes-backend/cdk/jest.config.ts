@@ -1,0 +1,7 @@
+module.exports = {
+	testMatch: ['<rootDir>/lib/**/*.test.ts'],
+	transform: {
+		'^.+\\.tsx?$': 'ts-jest',
+	},
+	setupFilesAfterEnv: ['./jest.setup.js'],
+};

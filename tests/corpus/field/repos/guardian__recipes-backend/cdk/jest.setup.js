@@ -1,0 +1,1 @@
+jest.mock('@guardian/cdk/lib/constants/tracking-tag');

@@ -112,7 +112,7 @@ def _no_pipeline(ev):
     unread = _unread(ev)
     if unread and not ev.workflows.invalid:
         return unknown(f"CI runs on {unread}, which this gate does not read; its triggers and steps cannot be "
-                       "judged from here.", Location(ev.workflows.unread[0][1]))
+                       "judged from here.")
     return failed(_no_workflows_message(ev), _first_workflow_loc(ev))
 
 

@@ -220,8 +220,9 @@ def main(argv=None) -> int:
     # migrations: at most N files a folder, newest by name
     by_dir: dict[str, list[str]] = defaultdict(list)
     for g, path in chosen:
-        if g == 5:
-            by_dir[str(PurePosixPath(path).parent)].append(path)
+        if g == 5:  # group by the migrations folder itself (Prisma keeps one folder per migration)
+            m = MIGRATION_DIR_RE.search(path)
+            by_dir[path[:m.end()] if m else str(PurePosixPath(path).parent)].append(path)
     keep_mig = {p for d, ps in by_dir.items() for p in sorted(ps)[-args.max_migrations:]}
     chosen = [(g, p) for g, p in chosen if g != 5 or p in keep_mig]
     # within a group: shallow paths and small files first

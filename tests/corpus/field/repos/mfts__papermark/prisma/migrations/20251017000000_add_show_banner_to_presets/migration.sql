@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LinkPreset" ADD COLUMN "showBanner" BOOLEAN DEFAULT false;

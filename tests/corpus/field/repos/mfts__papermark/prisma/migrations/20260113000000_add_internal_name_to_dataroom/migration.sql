@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Dataroom" ADD COLUMN     "internalName" TEXT;

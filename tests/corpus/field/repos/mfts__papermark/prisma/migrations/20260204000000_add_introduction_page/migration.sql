@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Dataroom" ADD COLUMN     "introductionContent" JSONB,
+ADD COLUMN     "introductionEnabled" BOOLEAN NOT NULL DEFAULT false;
+

@@ -90,8 +90,10 @@ def migrations_in_pipeline(ev, ctx: Context):
     Flyway U__ files, Liquibase rollback blocks, EF Core Down()) or use a tool that rolls back.""",
 )
 def migrations_reversible(ev, ctx: Context):
-    """Passes when most migrations read carry a down path (or the tool rolls back by itself: Django,
-    Rails, Ecto); Prisma and plain Flyway V__ files are forward-only."""
+    """Judged per migration by the framework's meaning: a down path with a body, Rails `change` without
+    irreversible operations, Django operations with their reverse, Liquibase changesets (not files) with
+    a rollback or auto-rollback change types; Prisma and Flyway V__ without U__ are forward-only. Passes
+    when most of those read can be undone, and says how many could not."""
     skip = data_skip(ev)
     if skip:
         return skip
@@ -101,11 +103,15 @@ def migrations_reversible(ev, ctx: Context):
     bad = ops.irreversible
     if not files and not bad:
         return failed("No migrations to roll back: the database has no migration files.", _db_where(ops))
-    if files and (len(files) > len(bad) or workflow):
-        extra = f"; {len(bad)} without, e.g. {bad[0].loc.path}" if bad else ""
-        return passed(f"{len(files)} of {len(files) + len(bad)} migrations read can be undone "
-                      f"(e.g. {files[0].loc}){extra}.", *(f.loc for f in files[:3] + workflow[:1]))
-    first = bad[0]
     tools = ", ".join(ops.tools)
-    return failed(f"{len(bad)} of {len(files) + len(bad)} migrations ({tools}) have no down path, e.g. "
-                  f"{first.loc}; add down-migrations or the tool's rollback.", first.loc)
+    unit = "changesets" if ops.tools == ["liquibase"] else "migrations"
+    bounded = [n for n in ops.notes if "migration files" in n]
+    counted = f"{len(files) + len(bad)} {unit} read ({tools}{'; ' + bounded[0] if bounded else ''})"
+    named = "; ".join(f"{f.loc} ({f.detail})" for f in bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
+    if files and (len(files) > len(bad) or workflow):
+        extra = f": {named}" if bad else ""
+        via = f"; rolled back by {workflow[0]}" if workflow else ""
+        return passed(f"{counted}, {len(bad)} irreversible{extra}{via}.",
+                      *(f.loc for f in files[:1] + bad[:3] + workflow[:1]))
+    return failed(f"{counted}, {len(bad)} irreversible: {named}; add down-migrations or the tool's rollback.",
+                  *(f.loc for f in bad[:3]))

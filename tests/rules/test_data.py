@@ -38,3 +38,34 @@ def test_status_and_location(fixture, rule_id, status, where):
         assert where in out.message
     elif fixture == "ops-mongo-only":
         assert "mongodb (package.json:3)" in out.message
+
+
+def _reversible(fixture: str):
+    policy = load_policy("production")
+    return run_rule(get_rule("data.migrations-reversible"), collect(FIXTURES / fixture, policy), policy,
+                    dt.date(2026, 11, 25))
+
+
+@pytest.mark.parametrize("fixture, status, counted, irreversible", [
+    # Rails: `change` is reversed by the framework, but not remove_column without a type
+    ("migrations-rails", "pass", "3 migrations read (rails), 1 irreversible",
+     ["db/migrate/20240201000000_drop_legacy_code.rb:4"]),
+    ("migrations-rails-irreversible", "fail", "2 migrations read (rails), 2 irreversible",
+     ["db/migrate/20240201000000_widen_number.rb:3", "db/migrate/20240101000000_create_orders.rb:2"]),
+    # Django: RunPython/RunSQL without their reverse
+    ("migrations-django", "pass", "3 migrations read (django), 1 irreversible", ["orders/migrations/0003_index.py:7"]),
+    ("migrations-django-irreversible", "fail", "2 migrations read (django), 2 irreversible",
+     ["orders/migrations/0002_index.py:7", "orders/migrations/0001_initial.py:12"]),
+    # Liquibase: counted as changesets, not files
+    ("migrations-liquibase", "pass", "3 changesets read (liquibase), 1 irreversible",
+     ["src/main/resources/db/changelog/db.changelog-master.xml:12"]),
+    ("migrations-liquibase-irreversible", "fail", "2 changesets read (liquibase), 2 irreversible",
+     ["src/main/resources/db/changelog/db.changelog-master.yaml:2",
+      "src/main/resources/db/changelog/db.changelog-master.yaml:8"]),
+])
+def test_reversibility_by_the_frameworks_meaning(fixture, status, counted, irreversible):
+    out = _reversible(fixture)
+    assert out.status == status, out.message
+    assert out.message.startswith(counted)
+    for where in irreversible:
+        assert where in out.message and where in [str(loc) for loc in out.locations]

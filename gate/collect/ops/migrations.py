@@ -1,5 +1,8 @@
 """Migration folders, the tool that owns them, and whether each migration can be undone.
 
+Rails, Django and Liquibase are judged by their own semantics (reversibility.py),
+Liquibase per changeset rather than per file; the others by a down path.
+
 A file counts as a migration when a tool is recognised from its path
 (`migration_tools`) or its content (`migration_markers`); its down path is a sibling
 file (`migration_down_paths`: .down.sql, U__, down.sql) or a down function with a
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from gate.collect.ops import reversibility
 from gate.collect.ops.common import own
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
@@ -88,7 +92,15 @@ def collect_migrations(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> Non
             if not any(f.detail == tool for f in ev.migration_tools):
                 ev.migration_tools.append(Fact("migration-tool", Location(path, 1), tool))
             loc = Location(path, 1)
-            if tool in reversible_tools:
+            judged = _by_framework(tool, path, text)
+            if judged is not None:
+                if not judged:
+                    counted -= 1  # a master changelog that only includes others
+                counted += max(len(judged) - 1, 0)
+                for line, ok, why in judged:
+                    (ev.reversible if ok else ev.irreversible).append(
+                        Fact(f"{tool}-{'reversible' if ok else 'irreversible'}", Location(path, line), why))
+            elif tool in reversible_tools:
                 ev.reversible.append(Fact(f"{tool}-reversible", loc, f"{tool} migrations roll back with the tool"))
             elif _sibling_down(path, down_set):
                 ev.reversible.append(Fact("down-file", loc, _sibling_down(path, down_set) or ""))
@@ -111,6 +123,17 @@ def collect_migrations(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> Non
             ev.migration_dirs.append(Fact("migrations-folder", Location(newest, 1), folder))
         if len(files) > MAX_PER_DIR:
             ev.notes.append(f"{folder}: read the newest {MAX_PER_DIR} of {len(files)} migration files")
+
+
+def _by_framework(tool: str, path: str, text: str) -> list[reversibility.Verdict] | None:
+    """Per-migration verdicts where the framework decides what can be undone; None elsewhere."""
+    if tool == "rails" and path.endswith(".rb"):
+        return reversibility.rails(text)
+    if tool == "django" and path.endswith(".py"):
+        return reversibility.django(text)
+    if tool == "liquibase":
+        return reversibility.liquibase(path, text)
+    return None
 
 
 def _sibling_down(path: str, downs: set[str]) -> str | None:

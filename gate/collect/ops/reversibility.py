@@ -1,0 +1,179 @@
+"""Whether one migration can be undone, by its framework's own rules.
+
+- Rails: `change` is reversed by the framework except for the operations it cannot
+  invert (`execute`, `change_column`, `remove_column` without a type, `drop_table`
+  without a block, `change_table` with `remove`); an `up` without a `down`, or a
+  `down` that raises `IrreversibleMigration`, cannot be undone.
+- Django: operations reverse themselves except `RunPython` without `reverse_code`
+  and `RunSQL` without `reverse_sql`.
+- Liquibase: judged per changeset: one with a `rollback` undoes, one made only of
+  change types Liquibase rolls back by itself (createTable, addColumn …) undoes,
+  anything else (sql, dropColumn, update …) does not.
+
+Each function returns (line, reversible, why) per migration unit in the text.
+"""
+from __future__ import annotations
+
+import re
+
+Verdict = tuple[int, bool, str]
+
+_RAILS_DEF = re.compile(r"^\s*def\s+(change|up|down)\b", re.M)
+_RAILS_BAD = [
+    (re.compile(r"^\s*execute\b", re.M), "execute in change"),
+    (re.compile(r"^\s*change_column\s+(?!_)", re.M), "change_column in change"),
+    (re.compile(r"^\s*remove_column\s+:?[\w\"']+\s*,\s*:?[\w\"']+\s*$", re.M), "remove_column without a type"),
+    (re.compile(r"^\s*remove_columns\s+", re.M), "remove_columns without a type"),
+    (re.compile(r"^\s*drop_table\s+:?[\w\"']+\s*$", re.M), "drop_table without a block"),
+    (re.compile(r"^\s*t\.remove\s+:?[\w\"']+\s*$", re.M), "t.remove without a type"),
+]
+_RAILS_SAFE_BLOCK = re.compile(r"^\s*(reversible\s+do|up_only\b)", re.M)
+
+
+def _ruby_method(text: str, start: int) -> str:
+    """The body of the Ruby method whose `def` is at `start`, by indentation of its `end`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = len(re.match(r"[ \t]*", text[line_start:]).group(0))
+    m = re.compile(rf"^{' ' * indent}end\b", re.M).search(text, start)
+    return text[start:m.start()] if m else text[start:]
+
+
+def rails(text: str) -> list[Verdict]:
+    defs = {m.group(1): m for m in _RAILS_DEF.finditer(text)}
+    line = lambda m: text.count("\n", 0, m.start()) + 1  # noqa: E731
+    if "down" in defs:
+        body = _ruby_method(text, defs["down"].start())
+        if "IrreversibleMigration" in body:
+            return [(line(defs["down"]), False, "down raises IrreversibleMigration")]
+        return [(line(defs["down"]), True, "down")]
+    if "change" in defs:
+        body = _ruby_method(text, defs["change"].start())
+        guarded = _RAILS_SAFE_BLOCK.search(body)
+        for pattern, why in _RAILS_BAD:
+            m = pattern.search(body)
+            if m and not (guarded and guarded.start() < m.start()):
+                return [(text.count("\n", 0, defs["change"].start() + m.start()) + 1, False, why)]
+        return [(line(defs["change"]), True, "change")]
+    if "up" in defs:
+        return [(line(defs["up"]), False, "up without down")]
+    return []
+
+
+def _call_args(text: str, open_paren: int) -> str:
+    depth, i = 0, open_paren
+    while i < len(text):
+        c = text[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return text[open_paren + 1:i]
+        i += 1
+    return text[open_paren + 1:]
+
+
+def _top_level_args(args: str) -> list[str]:
+    out, depth, cur, quote = [], 0, "", ""
+    for c in args:
+        if quote:
+            cur += c
+            if c == quote:
+                quote = ""
+            continue
+        if c in "\"'":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+            continue
+        cur += c
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+
+_DJANGO_OP = re.compile(r"\b(?:migrations\.)?(RunPython|RunSQL)\s*\(")
+
+
+def django(text: str) -> list[Verdict]:
+    bad = []
+    for m in _DJANGO_OP.finditer(text):
+        args = _top_level_args(_call_args(text, m.end() - 1))
+        positional = [a for a in args if not re.match(r"\w+\s*=", a)]
+        keyword = "reverse_code" if m.group(1) == "RunPython" else "reverse_sql"
+        has_reverse = len(positional) >= 2 or any(a.startswith(keyword) for a in args)
+        if not has_reverse:
+            bad.append((text.count("\n", 0, m.start()) + 1, False, f"{m.group(1)} without {keyword}"))
+    if bad:
+        return bad[:1]
+    m = re.search(r"class\s+Migration\b", text)
+    return [(text.count("\n", 0, m.start()) + 1 if m else 1, True, "operations reverse themselves")]
+
+
+_AUTO_ROLLBACK = {"createtable", "addcolumn", "createindex", "renamecolumn", "renametable", "addforeignkeyconstraint",
+                  "adduniqueconstraint", "createview", "createsequence", "addnotnullconstraint", "addprimarykey",
+                  "adddefaultvalue", "renameview", "addautoincrement", "addlookuptable", "createprocedure",
+                  "renamesequence", "tagdatabase", "dropnotnullconstraint", "dropdefaultvalue", "comment",
+                  "setcolumnremarks", "settableremarks", "preconditions", "validchecksum", "property"}
+_CHANGESET_META = {"id", "author", "context", "contextfilter", "labels", "runonchange", "runalways", "failonerror",
+                   "dbms", "comment", "changes", "runinTransaction".lower(), "objectquotingstrategy", "created",
+                   "logicalfilepath", "ignore", "runorder"}
+
+
+def liquibase(path: str, text: str) -> list[Verdict]:
+    if path.endswith(".xml"):
+        return _liquibase_xml(text)
+    if path.endswith((".yaml", ".yml", ".json")):
+        return _liquibase_structured(text)
+    if path.endswith(".sql"):
+        return _liquibase_sql(text)
+    return []
+
+
+def _liquibase_xml(text: str) -> list[Verdict]:
+    out = []
+    for m in re.finditer(r"<changeSet\b.*?(</changeSet>|/>)", text, re.S):
+        body = m.group(0)
+        line = text.count("\n", 0, m.start()) + 1
+        if re.search(r"<rollback\b", body):
+            out.append((line, True, "rollback"))
+            continue
+        ignore = {"changeset", "column", "constraints", "where", "param", "comment", "rollback", "validchecksum",
+                  "preconditions", "precondition"}
+        kinds = {k for k in re.findall(r"<(\w+)\b", body)[1:]
+                 if k.lower() not in ignore and not k.lower().endswith(("exists", "check"))}
+        bad = sorted(k for k in kinds if k.lower() not in _AUTO_ROLLBACK)
+        out.append((line, not bad, f"{bad[0]} without rollback" if bad else "rolls back by itself"))
+    return out
+
+
+def _liquibase_structured(text: str) -> list[Verdict]:
+    out = []
+    starts = [m for m in re.finditer(r"^(\s*)-?\s*\"?changeSet\"?\s*:", text, re.M)]
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        body = text[m.end():end]
+        line = text.count("\n", 0, m.start()) + 1
+        if re.search(r"^\s*-?\s*\"?rollback\"?\s*:", body, re.M):
+            out.append((line, True, "rollback"))
+            continue
+        keys = {k for k in re.findall(r"^\s*-\s*\"?(\w+)\"?\s*:", body, re.M)
+                if k.lower() not in _CHANGESET_META | {"column", "where", "param"}}
+        bad = sorted(k for k in keys if k.lower() not in _AUTO_ROLLBACK)
+        out.append((line, not bad, f"{bad[0]} without rollback" if bad else "rolls back by itself"))
+    return out
+
+
+def _liquibase_sql(text: str) -> list[Verdict]:
+    out = []
+    starts = list(re.finditer(r"^--\s*changeset\s+\S+", text, re.M | re.I))
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        has = re.search(r"^--\s*rollback\s+\S", text[m.end():end], re.M | re.I)
+        out.append((text.count("\n", 0, m.start()) + 1, bool(has), "rollback" if has else "sql changeset without rollback"))
+    return out

@@ -152,7 +152,8 @@ class ZizmorRun:
 
     def __init__(self, repo: RepoFiles, *, online: bool = False, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.root = Path(repo.root)
-        self.online = online
+        # online audits need the policy's leave and a token; without one zizmor stays offline
+        self.online = online and any(os.environ.get(k) for k in TOKEN_ENV)
         self.timeout = timeout
         self.start = time.monotonic()
         self.inputs = tuple(zizmor_inputs(repo))
@@ -162,22 +163,24 @@ class ZizmorRun:
         self._tmp: tempfile.TemporaryDirectory | None = None
         self._early: ZizmorFacts | None = None
         if not self.inputs:
-            self._early = ZizmorFacts(True, "no workflows or actions to audit", online=online, config=self.config)
+            self._early = ZizmorFacts(True, "no workflows or actions to audit", online=self.online, config=self.config)
             return
         exe = zizmor_executable()
         if exe is None:
-            self._early = ZizmorFacts(False, "zizmor is not installed (it comes with readiness-gate: "
-                                      "pip install readiness-gate)", online=online)
+            named = os.environ.get(EXECUTABLE_ENV)
+            self._early = ZizmorFacts(False, f"{named} (named by {EXECUTABLE_ENV}) is not an executable" if named
+                                      else "zizmor is not installed (it comes with readiness-gate: "
+                                      "pip install readiness-gate)", online=self.online)
             return
         self._tmp = tempfile.TemporaryDirectory(prefix="gate-zizmor-")
         cmd = [exe, "--format", "json-v1", "--no-exit-codes", "--no-progress", "--color", "never",
                "--no-ignores", "--persona", "regular", "--collect", "workflows,actions"]
         cmd += ["--config", self.config] if self.config else ["--no-config"]
-        if not online:
+        if not self.online:
             cmd.append("--offline")
         cmd += ["--", *(f"./{p}" for p in self.inputs)]
         env = {k: v for k, v in os.environ.items()
-               if not k.startswith("ZIZMOR_") and (online or k not in TOKEN_ENV)}
+               if not k.startswith("ZIZMOR_") and (self.online or k not in TOKEN_ENV)}
         env["NO_COLOR"] = "1"
         try:
             self._out = open(Path(self._tmp.name, "out.json"), "wb")  # noqa: SIM115 - closed in _cleanup
@@ -187,7 +190,7 @@ class ZizmorRun:
             # if collection fails before result() joins it, zizmor must not outlive the run
             weakref.finalize(self, _reap, self._proc)
         except OSError as exc:
-            self._early = ZizmorFacts(False, f"zizmor could not start: {exc.strerror or exc}", online=online)
+            self._early = ZizmorFacts(False, f"zizmor could not start: {exc.strerror or exc}", online=self.online)
             self._cleanup()
 
     def result(self) -> ZizmorFacts:

@@ -83,7 +83,7 @@ def judge(rule_id: str, ev, ctx: Context, what: str) -> Outcome:
         return skipped("Online audits are off in the policy (`hardening.known-vulnerable-actions` param "
                        "`online: true` allows them, with a token): zizmor ran offline.")
     audits = audits_of(rule_id, facts)
-    names = ", ".join(sorted(audits)) or "its other audits"
+    names = ", ".join(sorted(audits))
     disabled = sorted(audits & facts.disabled)
     if disabled and disabled == sorted(audits):
         return Outcome("waived", f"{facts.config} disables zizmor's {names} audit(s).")
@@ -104,7 +104,9 @@ def judge(rule_id: str, ev, ctx: Context, what: str) -> Outcome:
         return Outcome("waived", f"{len(waived)} {what} waived by the repository's zizmor configuration; "
                                  f"first: {waived[0].waived}.", _locations(waived), tuple(details))
     tail = f" ({len(below)} below the policy's threshold: {sev} severity, {conf} confidence)" if below else ""
-    return passed(f"zizmor's {names} audit(s) report nothing in {len(facts.inputs)} file(s){tail}.", details=details)
+    what_ran = f"zizmor's {names} audit(s) report" if rule_id in AUDITS else "zizmor reports no other finding"
+    return passed(f"{what_ran} nothing in {len(facts.inputs)} file(s){tail}.".replace("no other finding nothing", "no other finding"),
+                  details=details)
 
 
 def _locations(findings: Iterable[ZizmorFinding]) -> tuple[Location, ...]:

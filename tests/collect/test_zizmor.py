@@ -107,7 +107,10 @@ def test_config_that_disables_an_audit_is_respected(repo):
 
 def test_offline_and_no_token_unless_online(tmp_path, monkeypatch, real_zizmor):
     log = tmp_path / "argv.txt"
-    wrapper = stand_in(tmp_path, f'echo "$* token=${{GITHUB_TOKEN:-none}}" >> {log}\nexec {real_zizmor} "$@"')
+    # records what the gate hands zizmor; the real zizmor answers offline runs, and an
+    # online run is answered with no findings, so no test ever reaches the network
+    wrapper = stand_in(tmp_path, f'echo "$* token=${{GITHUB_TOKEN:-none}}" >> {log}\n'
+                                 f'case " $* " in *" --offline "*) exec {real_zizmor} "$@";; esac\necho "[]"')
     monkeypatch.setenv(EXECUTABLE_ENV, wrapper)
     monkeypatch.setenv("GITHUB_TOKEN", "ghs_not_for_zizmor")
     facts = facts_of(FIXTURES / "hardening-script-injection")
@@ -115,9 +118,16 @@ def test_offline_and_no_token_unless_online(tmp_path, monkeypatch, real_zizmor):
     call = log.read_text().splitlines()
     assert len(call) == 1  # one process a collection
     assert "--offline" in call[0].split() and call[0].endswith("token=none")
-    facts_of(FIXTURES / "hardening-script-injection", online=True)
+    assert facts_of(FIXTURES / "hardening-script-injection", online=True).online
     online = log.read_text().splitlines()[1]
     assert "--offline" not in online.split() and online.endswith("token=ghs_not_for_zizmor")
+
+
+def test_online_without_a_token_stays_offline(tmp_path, monkeypatch):
+    for name in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    facts = facts_of(FIXTURES / "hardening-script-injection", online=True)
+    assert facts.ran and not facts.online
 
 
 def test_no_process_without_workflows(tmp_path, monkeypatch):
@@ -142,7 +152,12 @@ def test_a_broken_zizmor_gives_a_reason_not_findings(tmp_path, monkeypatch, body
 def test_a_missing_zizmor_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setenv(EXECUTABLE_ENV, str(tmp_path / "nowhere" / "zizmor"))
     facts = facts_of(FIXTURES / "hardening-script-injection")
-    assert not facts.ran and "zizmor is not installed" in facts.reason
+    assert not facts.ran and facts.reason.endswith("nowhere/zizmor (named by READINESS_GATE_ZIZMOR) is not an executable")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.delenv(EXECUTABLE_ENV)
+    monkeypatch.setattr("sys.executable", str(tmp_path / "python"))  # no zizmor beside the interpreter either
+    facts = facts_of(FIXTURES / "hardening-script-injection")
+    assert not facts.ran and facts.reason.startswith("zizmor is not installed")
 
 
 def test_a_slow_zizmor_is_stopped_at_the_time_bound(tmp_path, monkeypatch):

@@ -106,12 +106,15 @@ def migrations_reversible(ev, ctx: Context):
     tools = ", ".join(ops.tools)
     unit = "changesets" if ops.tools == ["liquibase"] else "migrations"
     bounded = [n for n in ops.notes if "migration files" in n]
-    counted = f"{len(files) + len(bad)} {unit} read ({tools}{'; ' + bounded[0] if bounded else ''})"
+    total = len(files) + len(bad)
+    unit = unit if total != 1 else unit[:-1]
+    counted = f"{total} {unit} read ({tools}{'; ' + bounded[0] if bounded else ''})"
     named = "; ".join(f"{f.loc} ({f.detail})" for f in bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
     if files and (len(files) > len(bad) or workflow):
         extra = f": {named}" if bad else ""
         via = f"; rolled back by {workflow[0]}" if workflow else ""
-        return passed(f"{counted}, {len(bad)} irreversible{extra}{via}.",
+        example = f" (e.g. {files[0]})" if files else ""
+        return passed(f"{counted}, {len(bad)} irreversible{extra}; {len(files)} can be undone{example}{via}.",
                       *(f.loc for f in files[:1] + bad[:3] + workflow[:1]))
     return failed(f"{counted}, {len(bad)} irreversible: {named}; add down-migrations or the tool's rollback.",
                   *(f.loc for f in bad[:3]))

@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
     ("ops-healthcheck-compose-postgres-only", "data.migrations-in-pipeline", "fail", "Dockerfile:5"),
     ("ops-mongo-only", "data.migrations-in-pipeline", "skip", None),
     ("ops-all-covered", "data.migrations-reversible", "pass", "alembic/versions/0001_create_patients.py:13"),
-    ("ops-load-scripts-not-run", "data.migrations-reversible", "pass", "app/migrations/0001_initial.py:1"),
+    ("ops-load-scripts-not-run", "data.migrations-reversible", "pass", "app/migrations/0001_initial.py:4"),
     # Prisma migrations are forward-only
     ("ops-healthcheck-compose-postgres-only", "data.migrations-reversible", "fail",
      "prisma/migrations/20240101000000_init/migration.sql:1"),

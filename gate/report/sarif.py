@@ -54,10 +54,10 @@ class _Files:
         if root is None:
             path = (report.get("repository") or {}).get("path")
             root = path if isinstance(path, str) and path else None
+        self._cache: dict[str, bool] = {}
         self.root = Path(root) if root is not None and Path(root).is_dir() else None
         if self.root is not None and not self._tree_present(report):
             self.root = None
-        self._cache: dict[str, bool] = {}
 
     def _tree_present(self, report: dict[str, Any]) -> bool:
         paths = [str(loc.get("path")) for r in report.get("results") or [] if isinstance(r, dict)

@@ -172,3 +172,47 @@ def test_caps_results_and_runs():
     big = next(run for run in log["runs"] if run["tool"]["driver"]["name"] == "big")
     assert len(big["results"]) == 25_000
     assert sum(r["level"] == "error" for r in big["results"]) == 12_505  # the most severe are kept
+
+
+def test_every_result_points_at_a_file_that_exists_in_the_checkout():
+    """Code scanning cannot show a directory or a missing file: such a location is replaced by
+    the rule's other locations that are files, else left out and counted in the run."""
+    root = TESTS / "fixtures" / "ratchet-legacy-base"
+    report = {"tool": {"name": "readiness-gate", "version": "0.1.0"}, "policy": {"source": "production"},
+              "repository": {"path": str(root)},
+              "results": [
+                  {"id": "rollback.path-present", "status": "fail", "severity": "blocker", "message": "m",
+                   "remediation": "r", "locations": [{"path": ".github/workflows", "line": None},
+                                                     {"path": "fly.toml", "line": 1}]},
+                  {"id": "security.dependency-updates", "status": "fail", "severity": "warning", "message": "m",
+                   "remediation": "r", "locations": [{"path": ".github/dependabot.yml", "line": None}]},
+                  {"id": "governance.codeowners", "status": "fail", "severity": "warning", "message": "m",
+                   "remediation": "r", "locations": []}],
+              "security": {"scanners": [{"tool": "bandit", "ran": True, "findings": 0},
+                                        {"tool": "semgrep", "ran": False, "headline": "semgrep not run: not installed"}]}}
+    gone = Finding("bandit", "B1", "high", "error", "m", "deleted.py", 3, None, "g:1")
+    log = json.loads(render_sarif(report, [gone]))
+    assert not list(jsonschema.Draft4Validator(SCHEMA).iter_errors(log))
+    for run in log["runs"]:
+        for res in run["results"]:
+            uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            assert (root / uri).is_file(), uri
+    gate = log["runs"][0]
+    assert [r["ruleId"] for r in gate["results"]] == ["rollback.path-present"]
+    assert gate["properties"]["omittedResults"] == 2
+    assert gate["properties"]["omittedRules"] == ["security.dependency-updates", "governance.codeowners"]
+    notes = [n["message"]["text"] for n in gate["invocations"][0]["toolExecutionNotifications"]]
+    assert "semgrep not run: not installed" in notes
+    bandit = next(run for run in log["runs"] if run["tool"]["driver"]["name"] == "bandit")
+    assert bandit["results"] == [] and bandit["properties"]["omittedResults"] == 1
+
+
+def test_a_scanner_with_no_findings_still_emits_its_run():
+    """An empty run is how code scanning learns that earlier alerts are fixed."""
+    report = dict(REPORT, security={"scanners": [{"tool": "bandit", "ran": True, "findings": 0},
+                                                 {"tool": "semgrep", "ran": False}]})
+    log = json.loads(render_report_sarif(report))
+    names = [run["tool"]["driver"]["name"] for run in log["runs"]]
+    assert names == ["readiness-gate", "bandit"]
+    assert log["runs"][1]["results"] == []
+    assert github_problems(log) == [] and not list(jsonschema.Draft4Validator(SCHEMA).iter_errors(log))

@@ -196,7 +196,7 @@ def _judged_here(report: dict[str, Any], ctx: GitHubContext, client: Client | No
         try:
             data = client.get(f"/repos/{ctx.repository}/commits/{judged}", action="commit").data
         except ApiError as exc:
-            if exc.kind != "missing":
+            if exc.kind not in ("missing", "invalid"):  # 404/422: no such commit here
                 raise
             data = {}
         parents = [p.get("sha") for p in data.get("parents") or [] if isinstance(p, dict)]

@@ -1,0 +1,4 @@
+variable "cf_password" {
+  sensitive = true
+}
+variable "cf_user" {}

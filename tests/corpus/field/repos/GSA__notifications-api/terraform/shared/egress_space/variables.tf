@@ -1,0 +1,5 @@
+variable "cf_org_name" {}
+variable "cf_restricted_space_name" {}
+variable "deployers" {
+  type = set(string)
+}

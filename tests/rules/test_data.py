@@ -69,3 +69,13 @@ def test_reversibility_by_the_frameworks_meaning(fixture, status, counted, irrev
     assert out.message.startswith(counted)
     for where in irreversible:
         assert where in out.message and where in [str(loc) for loc in out.locations]
+
+
+def test_a_ci_bootstrap_against_the_runners_database_is_not_the_deploy_path():
+    policy = load_policy("production")
+    rule = get_rule("data.migrations-in-pipeline")
+    bootstrap = run_rule(rule, collect(FIXTURES / "migrations-ci-bootstrap", policy), policy, dt.date(2026, 11, 25))
+    assert bootstrap.status == "fail", bootstrap.message
+    assert ".github/workflows/deploy.yml:16" not in [str(loc) for loc in bootstrap.locations]
+    deploy = run_rule(rule, collect(FIXTURES / "migrations-deploy-step", policy), policy, dt.date(2026, 11, 25))
+    assert deploy.status == "pass" and [str(loc) for loc in deploy.locations] == [".github/workflows/deploy.yml:24"]

@@ -53,6 +53,9 @@ def test_status_and_location(fixture, rule_id, status, where):
     ("iac-terraform-modules-off", "observability.alerting", "fail", None),
     ("ops-python-extras", "observability.telemetry", "pass", "pyproject.toml:11"),
     ("ops-python-extras-dev-only", "observability.telemetry", "fail", "pyproject.toml:1"),
+    # the production compose file is cited, not the local one beside it
+    ("ops-compose-production", "observability.health-checks", "pass", "docker-compose.yml:5"),
+    ("ops-compose-local-only", "observability.health-checks", "fail", "Dockerfile:3"),
 ])
 def test_infrastructure_written_any_way(fixture, rule_id, status, where):
     out = outcome(fixture, rule_id)

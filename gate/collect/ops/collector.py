@@ -22,6 +22,7 @@ from gate.policy.signatures import Signatures
 MAX_YAML_FILES = 3000  # deploy YAML beyond this is not read (said in notes)
 _TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
 _CFN_JSON = re.compile(r"(template|stack|cloudformation|cfn)[^/]*\.json$", re.I)
+_LOCAL_COMPOSE = re.compile(r"(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|override|debug)([._-]|$)", re.I)
 _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod")
 
 
@@ -86,7 +87,8 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     migrations.collect_migrations(repo, sig, ev)
     _start_up(repo, manifests, scripts, sig, ev)
     wd = WorkDirs(workflows, repo)
-    collect_pipeline(workflows, scripts, wd, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev)
+    collect_pipeline(workflows, scripts, wd, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev,
+                     repo)
     ev.parts = find_parts(repo, sig, dockerfiles, manifests.packages)
     ev.pr_workflows = verify_parts(ev.parts, workflows, scripts, wd, sig, compose, manifests.packages)
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]
@@ -207,9 +209,10 @@ def _migrations_in(text: str, scripts: Scripts, near: str, loc: Location, kind: 
 
 def _compose(compose: dict[str, list[Service]], dockerfiles: set[str], own_images: set[str], scripts: Scripts,
              sig: Signatures, ev: OpsEvidence) -> None:
+    production = [p for p in compose if own(p, sig) and not _LOCAL_COMPOSE.search(p.rsplit("/", 1)[-1])]
     for path, services in compose.items():
-        if not own(path, sig):
-            continue
+        if not own(path, sig) or (production and path not in production):
+            continue  # the production compose file speaks for the service, not the local one beside it
         for svc in services:
             loc = Location(path, svc.line)
             built_here = bool(svc.build_dockerfile) or (svc.image and image_base(svc.image) in own_images)

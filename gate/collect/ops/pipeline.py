@@ -70,6 +70,50 @@ class WorkDirs:
         return "" if "${{" in wd else wd
 
 
+_DB_ENV_KEY = re.compile(r"(DATABASE|DB|POSTGRES|PG|MYSQL|SQL)\w*", re.I)
+_THROWAWAY_HOST = re.compile(r"(localhost|127\.0\.0\.1|0\.0\.0\.0|@(postgres|postgresql|mysql|mariadb|db|database)[:/]|sqlite)", re.I)
+
+
+class ThrowawayDatabases:
+    """Jobs that migrate the runner's own database: a database service container, or a
+    database URL on localhost. Migrations there test the migrations; they deploy nothing."""
+
+    def __init__(self, ws: WorkflowSet, repo, sig: Signatures) -> None:
+        self.jobs: dict[tuple[str, str], str] = {}
+        for path in ws.workflows:
+            text = repo.read(path) or ""
+            if "services:" not in text and not _THROWAWAY_HOST.search(text):
+                continue
+            try:
+                doc = load(text)
+            except YamlError:
+                continue
+            if not isinstance(doc, dict) or not isinstance(doc.get("jobs"), dict):
+                continue
+            top = self._env(doc.get("env"))
+            for jid, job in doc["jobs"].items():
+                if not isinstance(job, dict):
+                    continue
+                services = job.get("services")
+                images = [str(v.get("image") if isinstance(v, dict) else v) for v in services.values()] \
+                    if isinstance(services, dict) else []
+                sql = next((i for i in images if sig.search("sql_images", i)), None)
+                why = f"its `{sql}` service container" if sql else (self._env(job.get("env")) or top)
+                if why:
+                    self.jobs[(path, str(jid))] = why
+
+    @staticmethod
+    def _env(env) -> str:
+        if isinstance(env, dict):
+            for k, v in env.items():
+                if _DB_ENV_KEY.search(str(k)) and _THROWAWAY_HOST.search(str(v)):
+                    return f"{k} on the runner"
+        return ""
+
+    def why(self, wf_path: str, job_id: str) -> str:
+        return self.jobs.get((wf_path, job_id), "")
+
+
 def step_texts(step: Step, scripts: Scripts, wd: str) -> list[tuple[str, str]]:
     """(source, text) of the step and what it calls; source "" is the step itself."""
     out = scripts.expand(step.run or "", wd) if step.run else []
@@ -95,8 +139,9 @@ _NAMES = ("load_test_commands", "migration_rollback_commands", "migration_comman
 
 
 def collect_pipeline(ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signatures,
-                     deploys: list[Deploy], ev: OpsEvidence) -> None:
+                     deploys: list[Deploy], ev: OpsEvidence, repo=None) -> None:
     deploying = deploy_jobs(deploys)
+    throwaway = ThrowawayDatabases(ws, repo, sig) if repo is not None else None
     memo: dict[str, dict] = {}
 
     def searched(texts):
@@ -116,6 +161,8 @@ def collect_pipeline(ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signa
                          or bool(DEPLOY_WORD.search(f"{job.id} {job.name or ''} {wf.label} {wf.path.rsplit('/', 1)[-1]}")))
             if TEST_WORD.search(f"{job.id} {job.name or ''}"):
                 deployish = False  # a test job migrating its throwaway database is not the deploy path
+            elif deployish and throwaway is not None and throwaway.why(wf.path, job.id):
+                deployish = False  # a CI bootstrap against the runner's own database
             if not pr_only and deployish and not is_stub(job) and MIGRATE_WORD.search(f"{job.id} {job.name or ''}"):
                 ev.migration_runs.append(Fact("deploy-job", job.loc, f"job `{job.id}` in {wf.path}"))
             for step in job.steps:

@@ -1,0 +1,3 @@
+data "azurerm_client_config" "client" {}
+
+data "azurerm_subscription" "primary" {}

@@ -117,8 +117,11 @@ def mermaid(pipeline: dict[str, Any] | None, max_nodes: int = MAX_NODES) -> str:
     for i, r in enumerate(x for x in p.get("rollback") or [] if isinstance(x, dict)):
         if i >= 2 or not prod:
             break
+        mechanism = str(r.get("mechanism") or "")
         where = _where(r.get("location"))
-        lines.append(f"  rb{i}([{label('↩ rollback: ' + str(r.get('mechanism') or '') + where, 100)}])")
+        if where and str((r.get("location") or {}).get("path")) in mechanism:
+            where = ""  # the mechanism already names its file
+        lines.append(f"  rb{i}([{label('↩ rollback: ' + mechanism + where, 100)}])")
         lines += [f"  {t} -.- rb{i}" for t in prod[:3]]
     if missing_ids:
         lines.append("  classDef missing stroke-dasharray: 5 5")

@@ -192,6 +192,9 @@ def main(argv=None) -> int:
         files[path] = size
     tree_txt = "\n".join(sorted(files)) + "\n"
 
+    if os.path.isdir(args.dest) and os.listdir(args.dest):
+        print(f"warning: {args.dest} is not empty; files from an earlier copy stay (remove it first for a clean copy)",
+              file=sys.stderr)
     os.makedirs(args.dest, exist_ok=True)
     source = {"repo": repo, "commit": commit,
               "fetched": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}

@@ -109,6 +109,7 @@ class _Api:
     def __init__(self, client: Client, repository: str) -> None:
         self.client = client
         self.base = f"/repos/{repository}"
+        self.notes: list[str] = []  # what a helper could not read, for the notices
 
     @property
     def requests(self) -> int:
@@ -175,7 +176,7 @@ def collect_api_facts(repository: str, token: str, api_url: str = "https://api.g
                     environments=tuple(environments) if environments is not None else None,
                     branch_protection=protection, default_branch_protected=protected, rulesets=rulesets,
                     code_scanning_alerts=tuple(alerts) if alerts is not None else None, alerts_ref=alerts_ref,
-                    codeql_default_setup=setup, notices=tuple(notices), requests=api.requests)
+                    codeql_default_setup=setup, notices=tuple(notices + api.notes), requests=api.requests)
 
 
 def _environments(api: _Api) -> list[EnvironmentFacts]:
@@ -201,7 +202,8 @@ def _patterns(api: _Api, name: str) -> tuple[str, ...] | None:
     try:
         items = api.pages(f"/environments/{quote(name, safe='')}/deployment-branch-policies", {}, "environments",
                           key="branch_policies")
-    except ApiError:
+    except ApiError as exc:
+        api.notes.append(f"deployment branch patterns of environment {name!r} unknown: {exc}")
         return None
     return tuple(("tag:" if p.get("type") == "tag" else "") + str(p.get("name")) for p in items)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `tests.github_fake` must import however pytest is started
     sys.path.insert(0, str(ROOT))
@@ -164,3 +166,54 @@ def test_github_enterprise(fake_ghes):
     facts, _ = _collect(fake_ghes)
     assert facts.default_branch == "main" and facts.codeql_default_setup is True
     assert all(r.path.startswith("/repos/octo/app") for r in fake_ghes.requests)
+
+
+READS = ("repos/get", "repos/get-all-environments", "repos/get-branch-protection", "repos/get-branch-rules",
+         "code-scanning/list-alerts-for-repo", "code-scanning/get-default-setup",
+         "repos/list-deployment-branch-policies")
+BAD = {"cut-off": Fault.cut_off(), "html": Fault.html(200), "text": Fault.not_json(200),
+       "reset-reading": Fault.reset_while_reading(), "wrong-shape": Fault(status=200, raw=b'"a string"'),
+       "redirect-elsewhere": Fault.redirect("http://elsewhere.invalid/x", 302)}
+
+
+@pytest.mark.parametrize("op", READS)
+@pytest.mark.parametrize("fault", BAD.values(), ids=BAD.keys())
+def test_a_bad_answer_once_is_retried(fake_github, op, fault):
+    _configured(fake_github)
+    fake_github.inject(op, fault)
+    facts, _ = _collect(fake_github)
+    if "Location" in fault.headers:  # not followed to another host: that fact is unknown, said once
+        assert len(facts.notices) == 1 and "redirect" in facts.notices[0]
+        return
+    assert facts.notices == (), facts.notices
+    assert facts.required_status_checks == ("ci/test", "readiness-gate", "build")
+
+
+@pytest.mark.parametrize("op", READS)
+@pytest.mark.parametrize("fault", BAD.values(), ids=BAD.keys())
+def test_a_bad_answer_every_time_is_unknown_with_a_notice_never_a_crash(fake_github, op, fault):
+    _configured(fake_github)
+    fake_github.inject(op, *[fault] * 10)
+    facts, _ = _collect(fake_github)
+    assert facts.notices and all(TOKEN not in n and "\n" not in n for n in facts.notices)
+    assert len(fake_github.requests) <= 7 + 3 * 2  # bounded: each read tried 3 times at most
+
+
+def test_everything_fits_one_deadline(fake_github):
+    _configured(fake_github)
+    fake_github.inject("repos/get-all-environments", Fault.too_many_requests(retry_after=50))
+    fake_github.inject("code-scanning/list-alerts-for-repo", Fault.too_many_requests(retry_after=50))
+    clock = FakeTime()
+    facts = collect_api_facts("octo/app", TOKEN, api_url=fake_github.api_url, retries=2, sleep=clock.sleep,
+                              clock=clock.clock, deadline=90)
+    assert sum(clock.sleeps) <= 90 and clock.sleeps == [50]
+    assert facts.environments is not None and facts.code_scanning_alerts is None
+    assert any("asked to wait 50s" in n for n in facts.notices)
+
+
+def test_a_token_with_a_line_break_is_a_notice(fake_github):
+    facts = collect_api_facts("octo/app", TOKEN[:9] + "\n" + TOKEN[9:], api_url=fake_github.api_url)
+    assert facts.environments is None and fake_github.requests == []
+    assert len(facts.notices) == 1 and "line break" in facts.notices[0] and TOKEN[:9] not in facts.notices[0]
+    _configured(fake_github)
+    assert collect_api_facts("octo/app", TOKEN + "\n", api_url=fake_github.api_url).notices == ()  # stripped

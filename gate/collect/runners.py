@@ -38,7 +38,7 @@ _SCRIPT = re.compile(r"(?<![\w$@])((?:\.{0,2}/)?[\w./-]*[\w-]+\.(?:sh|bash|py|rb
 # extension-less scripts: `./ci/test`, `script/cibuild`, `bin/test`
 _BARE_SCRIPT = re.compile(r"(?:^|[\s;&|(`])((?:\./[\w.-]+(?:/[\w.-]+)*)|(?:(?:bin|scripts?|ci|tools|hack|dev|\.github/scripts)/[\w.-]+(?:/[\w.-]+)*))(?=$|[\s;&|)`])", re.M)
 _MAKE = re.compile(r"(?<![\w./-])(?:make|gmake)\b((?:[ \t]+(?:-[CfI][ \t]*\S+|--(?:directory|file|makefile)[=\s]\S+|-[\w-]+(?:=\S+)?|\w+=\S+))*)((?:[ \t]+[A-Za-z_][\w./-]*)*)")
-_NODE = re.compile(r"(?<![\w./-])(npm|yarn|pnpm|bun)\b((?:[ \t]+(?:--?[\w-]+(?:[=\s](?!run\b)[^\s-][^\s]*)?))*)(?:[ \t]+(run(?:-script)?|test|t|start|workspace[ \t]+\S+))?(?:[ \t]+(?:--?[\w-]+(?:[=\s][^\s-][^\s]*)?))*[ \t]*([\w:./@-]+)?")
+_NODE = re.compile(r"(?<![\w./-])(npm|yarn|pnpm|bun)\b((?:[ \t]+(?:--?[\w-]+(?:[=\s](?!run\b)[^\s-][^\s]*)?))*)(?:[ \t]+(run(?:-script)?|test|t|start|workspace[ \t]+\S+)(?![\w:.-]))?(?:[ \t]+(?:--?[\w-]+(?:[=\s][^\s-][^\s]*)?))*[ \t]*([\w:./@-]+)?")
 _NODE_BUILTIN = {"install", "ci", "i", "add", "exec", "dlx", "x", "publish", "audit", "config", "set", "version",
                  "init", "link", "cache", "outdated", "why", "remove", "upgrade", "workspaces", "info", "pack",
                  "create", "global", "import", "rebuild", "prune", "dedupe", "update", "up", "list", "ls", "login",
@@ -577,8 +577,9 @@ def python_function(code: str, name: str) -> tuple[int, str]:
         m = re.search(rf"^def\s+{re.escape(name.replace('-', '_'))}\s*\(", code, re.M)
     if not m:
         return 0, ""
-    end = re.search(r"^\S", code[m.end():], re.M)
-    body = code[m.start(): m.end() + end.start()] if end else code[m.start():]
+    start = code.find("\n", m.end()) + 1 or len(code)
+    end = re.search(r"^\S", code[start:], re.M)
+    body = code[m.start(): start + end.start()] if end else code[m.start():]
     return code.count("\n", 0, m.start()) + 1, body
 
 

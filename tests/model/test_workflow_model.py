@@ -179,3 +179,43 @@ def test_a_reusable_workflow_calling_itself_terminates(evidence_for, repo):
     ev = evidence_for(root)
     job = ev.workflows.workflows[f"{WF}/loop.yml"].jobs["again"]
     assert len(list(query.job_steps(job))) == 0
+
+
+def test_each_step_carries_its_working_directory():
+    wf = wf_of("""\
+on: push
+defaults:
+  run:
+    working-directory: ./services/api/
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: make test
+      - run: npm test
+        working-directory: web
+  b:
+    runs-on: x
+    defaults:
+      run:
+        working-directory: ${{ matrix.dir }}
+    steps:
+      - run: make test
+      - run: make test
+        working-directory: ../tools
+""")
+    a, b = wf.jobs["a"].steps, wf.jobs["b"].steps
+    assert [s.working_directory for s in a] == ["services/api", "web"]
+    assert b[0].working_directory is None and b[0].workdir == ""  # an expression decides it
+    assert b[1].working_directory == "tools"
+
+
+def test_composite_action_steps_keep_their_own_working_directory():
+    from gate.model.workflow import parse_action
+
+    action = parse_action(".github/actions/t/action.yml", load(
+        "runs:\n  using: composite\n  steps:\n    - run: go test ./...\n      shell: bash\n      working-directory: svc\n"))
+    wf = wf_of("on: push\njobs:\n  a:\n    runs-on: x\n    defaults: {run: {working-directory: web}}\n"
+               "    steps:\n      - uses: ./.github/actions/t\n")
+    steps = resolve.expand_actions(wf.jobs["a"].steps, lambda uses: action)
+    assert [s.working_directory for s in steps] == ["web", "svc"]

@@ -1,5 +1,8 @@
 """ci.* over the written forms of CI evidence: other CI systems, triggers that reach pull
 requests without `pull_request:`, and tests reached through runners — each with its twin."""
+import shutil
+from pathlib import Path
+
 import pytest
 
 WF = ".github/workflows"
@@ -54,9 +57,7 @@ def test_jenkins_only_is_named_and_unknown(run_rule):
 
 
 def test_a_github_workflow_does_not_hide_an_azure_pipeline(tmp_path, run_rule):
-    import shutil
-
-    shutil.copytree(__import__("conftest").fixture_path("ci-azure-pr-tests"), tmp_path / "repo")
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "ci-azure-pr-tests", tmp_path / "repo")
     wf = tmp_path / "repo" / ".github" / "workflows"
     wf.mkdir(parents=True)
     (wf / "stale.yml").write_text("on: [issues]\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n"

@@ -142,6 +142,13 @@ def _expand_list(st: _State, path: str, items: Any, kind: str, depth: int = 0):
         return
     for i, item in enumerate(items):
         line = items.line_of(i) if hasattr(items, "line_of") else 1
+        if isinstance(item, dict) and len(item) == 1 and str(next(iter(item))).startswith("${{"):
+            # `- ${{ if … }}:` / `- ${{ each … }}:` inserts its list when the condition holds:
+            # read what it inserts, as either branch may run
+            inner = next(iter(item.values()))
+            if depth < 4:
+                yield from _expand_list(st, path, inner, kind, depth + 1)
+            continue
         if isinstance(item, dict) and "template" in item and kind not in item:
             got = st.template(item.get("template"), Location(path, line), kind) if depth < 4 else None
             if got:

@@ -183,6 +183,23 @@ def _guard(body: dict) -> str | None:
     return None
 
 
+def _dereference(script: Any, top: dict) -> Any:
+    """`!reference [.job, script]` items (read as lists of names) replaced by what they name."""
+    if not isinstance(script, list) or not any(isinstance(i, list) for i in script):
+        return script  # keep the list as loaded: it knows each command's line
+    out: list = []
+    for item in script:
+        if isinstance(item, list) and 2 <= len(item) <= 3 and all(isinstance(k, str) for k in item) \
+                and isinstance(top.get(item[0]), dict):
+            value: Any = top
+            for k in item:
+                value = value.get(k) if isinstance(value, dict) else None
+            out.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+        else:
+            out.append(item)
+    return out
+
+
 def _job(file: str, key: str, raw: dict, body: dict, line: int, top: dict, wf: Workflow) -> Job:
     job = Job(id=key, loc=Location(file, line), workflow_path=wf.path, name=key)
     job.stage = str(body.get("stage") or "test")
@@ -206,6 +223,7 @@ def _job(file: str, key: str, raw: dict, body: dict, line: int, top: dict, wf: W
         src = body.get(key_) if key_ in body else default.get(key_, top.get(key_)) if key_ != "script" else None
         if src is None:
             continue
+        src = _dereference(src, top)
         at = raw.line_of(key_) if key_ in raw else line
         job.steps.extend(script_steps(file if key_ in raw else wf.path, src, at, f"{key} {key_}"))
     trig = body.get("trigger")

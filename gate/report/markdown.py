@@ -40,6 +40,13 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
         for r in blockers:
             body += _result_item(r, links, fix=True)
         body.append("")
+    if not blockers and warnings and report.get("verdict") != "PASS":
+        # a score-only FAIL: the warnings are what a reviewer must fix, so they lead
+        body += [f"### What costs the score ({len(warnings)})", ""]
+        for r in warnings:
+            body += _result_item(r, links, fix=True)
+        body.append("")
+        warnings = []
     chart = mermaid(report.get("pipeline"))
     pipeline = report.get("pipeline") if isinstance(report.get("pipeline"), dict) else {}
     if chart:

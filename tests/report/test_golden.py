@@ -1,37 +1,132 @@
-"""The text and Markdown reports of both examples, read as a reviewer would.
+"""Golden text and Markdown reports of both examples and of a score-only FAIL, read as a
+reviewer would: rendered with a GitHub-flavoured Markdown renderer and checked for structure.
 
 Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/report/test_golden.py`
-and read the diff: the matrix rows, their order and titles, and the blockers list.
+and read the diff: the first lines, the blockers, the links, the matrix rows.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
-from gate.cli import run_check
 from gate.report import render
+from gate.report.markdown import render_markdown
+from tests.report.reports import report, result
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2026, 12, 1)  # freshness and waivers judged on a fixed day, so the files never rot
-CASES = [(example, fmt) for example in ("telehealth-platform", "hardened-service") for fmt in ("text", "markdown")]
+EXAMPLES = ("telehealth-platform", "hardened-service")
+CASES = [(example, fmt) for example in EXAMPLES for fmt in ("text", "markdown")]
+SHA = "3f1c2a9b7d10e5c4b8a6f2d1e0c9b8a7f6e5d4c3"
+CONTEXT = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/telehealth", "GITHUB_SHA": SHA}
+INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
-@pytest.mark.parametrize("example, fmt", CASES, ids=[f"{e}-{f}" for e, f in CASES])
-def test_report_matches_golden(example, fmt, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    for var in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF"):
-        monkeypatch.delenv(var, raising=False)
-    report = run_check(Path("examples") / example, None, today=AS_OF)
-    out = render(fmt, report, color=False) if fmt == "text" else render(fmt, report)
-    golden = GOLDEN / f"{example}.{'txt' if fmt == 'text' else 'md'}"
+def _compare(name: str, out: str) -> None:
+    golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")
+
+
+def _example_report(example: str, monkeypatch) -> dict:
+    from gate.cli import run_check
+
+    monkeypatch.chdir(ROOT)
+    for var in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF",
+                "GITHUB_SERVER_URL", "GITHUB_SHA"):
+        monkeypatch.delenv(var, raising=False)
+    return run_check(Path("examples") / example, None, today=AS_OF)
+
+
+@pytest.mark.parametrize("example, fmt", CASES, ids=[f"{e}-{f}" for e, f in CASES])
+def test_report_matches_golden(example, fmt, monkeypatch):
+    report_ = _example_report(example, monkeypatch)
+    if fmt == "text":
+        out = render("text", report_, color=False, width=100)
+    else:
+        out = render_markdown(report_, env=CONTEXT)
+    _compare(f"{example}.{'txt' if fmt == 'text' else 'md'}", out)
+
+
+def score_only_fail() -> dict:
+    """No blocker fails, yet the score is under the threshold: the comment must say so."""
+    return report([result("ci.tests-run", "pass", locations=[{"path": ".github/workflows/ci.yml", "line": 14}]),
+                   result("observability.alerting", "fail", "warning", title="Alert rules are kept as code",
+                          message="No alert rule, monitor or uptime check as code beside `deploy/values.yaml`.",
+                          remediation="Add alert rules as code: a PrometheusRule or a rule file with `alert:`.",
+                          locations=[{"path": "deploy/values.yaml", "line": 1}]),
+                   result("resilience.backups", "fail", "warning", title="Data is backed up automatically",
+                          message="No automated backup of the database at `deploy/db.tf:12`.",
+                          remediation="Declare retention or a backup schedule where the data lives.",
+                          locations=[{"path": "deploy/db.tf", "line": 12}]),
+                   result("governance.branch-protection", "skip", "warning", title="The default branch is protected",
+                          message="Needs a GitHub token with administration: read.", locations=[])],
+                  score=53, repository={"path": ".", "ref": "refs/pull/7/merge", "sha": SHA})
+
+
+def test_score_only_fail_matches_golden():
+    _compare("score-only-fail.md", render_markdown(score_only_fail(), env=CONTEXT))
+
+
+def _comments() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*.md"))}
+
+
+@pytest.mark.parametrize("name", ["telehealth-platform", "hardened-service", "score-only-fail"])
+def test_golden_comment_reads_right_when_rendered(name):
+    body = _comments()[name]
+    html = MarkdownIt("gfm-like", {"html": True}).render(body)
+    lines = body.splitlines()
+    assert re.fullmatch(r"## (✅|❌) Readiness Gate: \*\*(PASS|FAIL)\*\* — score \d+/100 \(threshold \d+\)", lines[0])
+    if "FAIL" in lines[0]:
+        assert lines[2].startswith("**Why it failed:** ")
+    # each location links to its file and line at the commit; each rule id to its docs
+    assert f'href="https://github.com/acme/telehealth/blob/{SHA}/' in html
+    assert 'href="https://github.com/readiness-gate/readiness-gate/blob/v' in html
+    # each failure appears once (in the blockers or the warnings, nowhere else)
+    failed = re.findall(r"^- ❌ \*\*.*?\*\* \[`([a-z0-9.-]+)`\]", body, flags=re.M)
+    for rid in failed:
+        assert body.count(f"[`{rid}`]") == 1, rid
+    # the project's fix text renders as written: no escaped backticks, underscores or parentheses
+    for fix in re.findall(r"^  - \*\*Fix:\*\* (.*)$", body, flags=re.M):
+        assert not re.search(r"\\[`_()\[\]]", fix), fix
+    # code spans copy as they are
+    spans = re.findall(r"(`+)(.+?)\1", body)
+    assert not [s for _, s in spans if INVISIBLE.search(s)]
+    # nothing renders as live HTML but the comment's own folds, subscript and line breaks
+    tags = set(re.findall(r"<([a-z][a-z0-9]*)", html))
+    assert tags <= {"h2", "h3", "p", "strong", "a", "code", "ul", "li", "details", "summary", "table", "thead",
+                    "tbody", "tr", "th", "td", "sub", "pre", "em"}, tags
+
+
+def test_score_only_fail_leads_with_what_costs_the_score():
+    body = _comments()["score-only-fail"]
+    head = body.split("<details>", 1)[0]
+    assert "### What costs the score (2)" in head and head.count("**Fix:**") == 2
+
+
+def test_telehealth_comment_names_its_blockers_first():
+    body = _comments()["telehealth-platform"]
+    why = body.splitlines()[2]
+    assert "blockers" in why and "under the threshold 70" in why
+    first = body.split("### Blockers", 1)[1].split("<details>", 1)[0]
+    assert "`ci.workflows-present`" in first and "`rollback.path-present`" in first
+    assert "**Fix:**" in first
+
+
+def test_pass_comment_is_short():
+    body = _comments()["hardened-service"]
+    visible = re.sub(r"<details>.*?</details>", "", body, flags=re.S)
+    visible = re.sub(r"```mermaid.*?```", "", visible, flags=re.S)
+    assert len([line for line in visible.splitlines() if line.strip()]) <= 8
 
 
 def test_matrix_reads_like_an_assessment():
@@ -42,8 +137,8 @@ def test_matrix_reads_like_an_assessment():
     assert {"Monitoring & observability", "Backup, DR & scaling", "Performance & load testing",
             "Database & migrations"} <= set(titles)
     status = {r.split("│")[1].strip(): r.split("│")[2].strip() for r in rows}
-    # the seed assessment: CI/CD missing, observability and backup partial, performance missing
+    # the seed assessment: CI/CD missing, observability partial, performance missing
     assert status["CI/CD pipeline"] == "fail"
     assert status["Monitoring & observability"] == "partial"
-    assert status["Backup, DR & scaling"] == "partial"
     assert status["Performance & load testing"] == "fail"
+    assert text.rstrip().splitlines()[-1].startswith("FAIL — score ")

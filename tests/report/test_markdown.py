@@ -53,7 +53,7 @@ def test_score_only_fail_says_why():
     assert r["verdict"] == "FAIL" and not any(x["severity"] == "blocker" and x["status"] == "fail" for x in r["results"])
     body = render_markdown(r)
     assert "**Why it failed:** score 53 is under the threshold 70." in body.splitlines()[2]
-    assert "### Blockers" not in body
+    assert "### Blockers" not in body and "### What costs the score (1)" in body.split("<details>")[0]
 
 
 def test_pass_is_short():

@@ -31,11 +31,14 @@ def test_terraform_nested_blocks_and_module_inputs():
     assert locs(ev.backups) == ["infra/main.tf:14", "infra/main.tf:8"]
     assert any("via module orders" in f.detail for f in ev.backups)
     assert locs(ev.autoscaling) == ["infra/modules/table/main.tf:12"]   # on-demand table
-    assert locs(ev.health_checks) == ["infra/main.tf:21"]               # health_check { path }
-    assert locs(ev.alerting) == ["infra/main.tf:27"]
+    # health_check { path }; a canary behind `count = var.enable_canary ? 1 : 0` that a var file turns on
+    assert locs(ev.health_checks) == ["infra/main.tf:21", "infra/monitoring.tf:6"]
+    assert locs(ev.alerting) == ["infra/main.tf:27", "infra/monitoring.tf:6"]
 
 
 def test_terraform_defaults_off_and_disabled_blocks_are_not_evidence():
+    # PITR left at the module's default, snapshot retention 0, health_check { enabled = false },
+    # and an alarm whose `count` flag defaults to false
     ev = ops("iac-terraform-modules-off")
     assert ev.backups == [] and ev.autoscaling == [] and ev.health_checks == [] and ev.alerting == []
     assert locs(ev.document_stores) == ["infra/modules/table/main.tf:10"]

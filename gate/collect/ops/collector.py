@@ -98,12 +98,13 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
 
 def _terraform(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list:
     """Terraform read as modules; files the HCL2 parser refuses are scanned line by line."""
-    paths = [p for p in repo.files if p.endswith((".tf", ".tfvars")) and own(p, sig)]
+    paths = [p for p in repo.files if p.endswith((".tf", ".tfvars", ".tfvars.json")) and own(p, sig)]
     if not paths:
         return []
     tf = Terraform(repo, paths)
     for path in paths:
-        iac.scan_iac(repo, path, sig, ev, structured=path not in tf.unparsed)
+        if not path.endswith(".json"):
+            iac.scan_iac(repo, path, sig, ev, structured=path not in tf.unparsed)
     if tf.unparsed:
         ev.notes.append(f"{len(tf.unparsed)} Terraform file(s) did not parse as HCL2 and were scanned line by line, "
                         f"e.g. {tf.unparsed[0]}")

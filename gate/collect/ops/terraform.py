@@ -10,9 +10,10 @@ is given, like a resource of type `module:<source>`.
 """
 from __future__ import annotations
 
+import json
 import re
 
-from gate.collect.ops.common import dirname
+from gate.collect.ops.common import dirname, line_of
 from gate.collect.ops.hcl import Attr, Block, parse_hcl
 from gate.collect.ops.infra import Leaf, Resource
 from gate.collect.repo import RepoFiles
@@ -31,15 +32,41 @@ class Terraform:
         self.repo = repo
         self.dirs: dict[str, list[tuple[str, list[Block]]]] = {}
         self.unparsed: list[str] = []
-        self.tfvars: dict[str, list[tuple[str, list[Block]]]] = {}
+        self.tfvars: dict[str, dict[str, Leaf]] = {}
+        varfiles = []
         for path in paths:
+            if path.endswith((".tfvars", ".tfvars.json")):
+                varfiles.append(path)
+                continue
             blocks = parse_hcl(repo.read(path) or "")
             if blocks is None:
                 self.unparsed.append(path)
                 continue
-            target = self.tfvars if path.endswith(".tfvars") else self.dirs
-            target.setdefault(dirname(path), []).append((path, blocks))
+            self.dirs.setdefault(dirname(path), []).append((path, blocks))
+        for path in varfiles:
+            # a var file belongs to the nearest module above it (config/production.tfvars.json …)
+            d = dirname(path)
+            while d not in self.dirs and d:
+                d = dirname(d)
+            if d in self.dirs:
+                scope = self.tfvars.setdefault(d, {})
+                for k, leaf in self._varfile(path).items():
+                    # any environment that turns a setting on deploys it
+                    if k not in scope or (_falsy(scope[k].text) and not _falsy(leaf.text)):
+                        scope[k] = leaf
         self.instances = 0
+
+    def _varfile(self, path: str) -> dict[str, Leaf]:
+        text = self.repo.read(path) or ""
+        if path.endswith(".json"):
+            try:
+                doc = json.loads(text)
+            except (ValueError, RecursionError):
+                return {}
+            return {str(k): Leaf(json.dumps(v) if not isinstance(v, str) else v, Location(path, line_of(text, f'"{k}"')))
+                    for k, v in doc.items()} if isinstance(doc, dict) else {}
+        blocks = parse_hcl(text) or []
+        return {k: Leaf(a.text, Location(path, a.line)) for b in blocks if b.type == "" for k, a in b.attrs.items()}
 
     def resources(self) -> list[Resource]:
         called = {self._local(d, b) for d, files in self.dirs.items() for _, bs in files for b in bs
@@ -75,10 +102,8 @@ class Terraform:
                 if b.type == "variable" and b.labels and "default" in b.attrs:
                     scope[f"var.{b.labels[0]}"] = Leaf(b.attrs["default"].text, Location(path, b.attrs["default"].line))
         if not via:
-            for path, blocks in self.tfvars.get(d, []):
-                for b in blocks:
-                    for k, a in b.attrs.items():
-                        scope[f"var.{k}"] = Leaf(a.text, Location(path, a.line))
+            for k, leaf in self.tfvars.get(d, {}).items():
+                scope[f"var.{k}"] = leaf
         for k, leaf in inputs.items():
             scope[f"var.{k}"] = leaf
         for path, blocks in files:  # locals may name variables; one pass is enough for plain aliases
@@ -88,15 +113,15 @@ class Terraform:
                         scope[f"local.{k}"] = _resolve(a, path, scope)
         for path, blocks in files:
             for b in blocks:
-                if b.type in ("resource", "data") and len(b.labels) >= 2 and b.type == "resource":
+                if b.type in ("resource", "module") and _switched_off(b, path, scope):
+                    continue
+                if b.type == "resource" and len(b.labels) >= 2:
                     out.append(Resource(b.labels[0], b.labels[1], Location(path, b.line), _props(b, path, scope), via))
                 elif b.type == "module" and b.labels:
                     args = {k: _resolve(a, path, scope) for k, a in b.attrs.items() if k not in ("source", "version")}
                     here = f"module {b.labels[0]} ({path}:{b.line})"
                     target = self._local(d, b)
                     if target is not None:
-                        if _count_zero(args):
-                            continue
                         self._module(target, args, out, f"{here}" + (f", {via}" if via else ""), depth + 1)
                     else:
                         src = b.attrs.get("source")
@@ -127,6 +152,29 @@ def _props(block: Block, path: str, scope: dict[str, Leaf]) -> dict:
     return props
 
 
-def _count_zero(args: dict[str, Leaf]) -> bool:
-    count = args.get("count")
-    return count is not None and count.text.strip() == "0"
+_COND = re.compile(r"^\(?\s*(!?)\s*((?:var|local)\.[\w-]+)\s*\)?\s*\?\s*(.+?)\s*:\s*(.+?)\s*$", re.S)
+
+
+def _falsy(text: str) -> bool:
+    return text.strip().strip("\"'").lower() in ("false", "0", "", "null", "[]", "{}")
+
+
+def _switched_off(block: Block, path: str, scope: dict[str, Leaf]) -> bool:
+    """`count = 0`, `count = var.enabled ? 1 : 0` with the flag off, or `for_each` over nothing:
+    a resource or module that is declared but not created."""
+    for key in ("count", "for_each"):
+        a = block.attrs.get(key)
+        if a is None:
+            continue
+        text = a.text.strip()
+        if _falsy(text):
+            return True
+        m = _COND.match(text)
+        if m and m.group(2) in scope:
+            on = (not _falsy(scope[m.group(2)].text)) != (m.group(1) == "!")
+            chosen = m.group(3) if on else m.group(4)
+            if _falsy(chosen):
+                return True
+        elif _REF.match(text) and text in scope and _falsy(scope[text].text):
+            return True
+    return False

@@ -9,12 +9,14 @@ of it fits one deadline; an answer GitHub (or a proxy) garbles is a notice, not 
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from gate.github import logs
 from gate.github.client import ApiError, Client, ClientSettings
 
 MAX_PAGES = 10  # 1,000 alerts or environments at most: bounded work on huge repositories
@@ -137,6 +139,7 @@ def collect_api_facts(repository: str, token: str, api_url: str = "https://api.g
     deadline: seconds for all of it; what is left unread when it runs out is unknown.
     """
     notices: list[str] = []
+    logs.configure(False, sys.stderr)  # HTTP libraries' own logging never reaches a check's output
     try:
         client = Client(ClientSettings(api_url=api_url.rstrip("/"), token=token, timeout=timeout, retries=retries,
                                        sleep=sleep, deadline=deadline, clock=clock))

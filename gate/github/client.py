@@ -12,7 +12,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -410,8 +410,3 @@ def _refused_before_sending(exc: BaseException) -> bool:
     """A connection that was never made cannot have delivered the request."""
     text = repr(exc)
     return "NewConnectionError" in text or "NameResolutionError" in text or "Connection refused" in text
-
-
-def iter_batches(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

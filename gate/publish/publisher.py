@@ -199,7 +199,8 @@ def _judged_here(report: dict[str, Any], ctx: GitHubContext, client: Client | No
             if exc.kind not in ("missing", "invalid"):  # 404/422: no such commit here
                 raise
             data = {}
-        parents = [p.get("sha") for p in data.get("parents") or [] if isinstance(p, dict)]
+        listed = data.get("parents")
+        parents = [p.get("sha") for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
         if len(parents) > 1 and any(isinstance(p, str) and _same(p.lower(), head) for p in parents):
             return (f"the report judged {judged[:12]}, a merge commit whose parent is head {head[:12]}: "
                     f"publishing on {head[:12]}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from gate.github.client import ApiError, Client, iter_batches
+from gate.github.client import ApiError, Client
 
 from .annotations import CHECK_LEVELS, Annotation
 
@@ -36,7 +36,8 @@ def _count(run: dict[str, Any]) -> int | None:
 def publish_check_run(client: Client, repo: str, sha: str, name: str, report: dict[str, Any], title: str,
                       summary: str, annotations: list[Annotation], details_url: str | None) -> str:
     """Create one completed check run, then append annotations 50 at a time. Returns its URL."""
-    batches = list(iter_batches(annotations[:MAX_ANNOTATIONS], BATCH)) or [[]]
+    kept = annotations[:MAX_ANNOTATIONS]
+    batches = [kept[i:i + BATCH] for i in range(0, len(kept), BATCH)] or [[]]
     conclusion = "success" if report.get("verdict") == "PASS" else "failure"
     external_id = f"readiness-gate-{uuid.uuid4().hex}"  # this run's own: how a lost create is recognised
     head = {"title": title[:255], "summary": summary[:SUMMARY_LIMIT]}
@@ -71,7 +72,7 @@ def _create(client: Client, repo: str, sha: str, name: str, external_id: str,
         if not isinstance(run.get("id"), int):
             raise ApiError("malformed", "check-run: GitHub's answer has no check-run id")
         return run
-    raise AssertionError("unreachable")
+    raise ApiError("error", "check-run: no attempt left")  # not reached: the last attempt raises
 
 
 def _find(client: Client, repo: str, sha: str, name: str, external_id: str) -> dict[str, Any] | None:
@@ -102,7 +103,7 @@ def _append(client: Client, repo: str, run: dict[str, Any], head: dict[str, str]
                 raise ApiError("error", f"check-run annotations: the check run has {count} annotations, "
                                         f"expected {before}; not sending the batch again") from None
             client.backoff(attempt, exc)
-    raise AssertionError("unreachable")
+    raise ApiError("error", "check-run annotations: no attempt left")  # not reached: the last attempt raises
 
 
 def publish_commit_status(client: Client, repo: str, sha: str, name: str, report: dict[str, Any],

@@ -66,3 +66,43 @@ def test_without_a_token_api_rules_skip_and_say_why(monkeypatch):
     results = {r["id"]: r for r in json.loads(result.output)["results"]}
     assert results["delivery.production-protected"]["status"] == "skip"
     assert "token" in results["delivery.production-protected"]["message"]
+
+
+def test_api_answers_that_are_not_json_are_unknowns_and_notices_not_a_traceback(fake_github, monkeypatch):
+    from tests.github_fake import Fault
+
+    fake_github.inject("repos/get-all-environments", *[Fault.html(200)] * 10)
+    fake_github.inject("code-scanning/list-alerts-for-repo", *[Fault.cut_off()] * 10)
+    fake_github.inject("repos/get", Fault.redirect("http://elsewhere.invalid/x", 302))
+    monkeypatch.setenv("GITHUB_TOKEN", TOKEN + "\n")  # stripped, not retried as a network failure
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.api_url)
+    monkeypatch.delenv("GITHUB_REF", raising=False)
+    result = CliRunner().invoke(main, ["check", str(HARDENED), "--repo", "octo/app", "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output and TOKEN not in result.output
+    report = json.loads(result.output)
+    results = {r["id"]: r for r in report["results"]}
+    assert results["delivery.production-protected"]["status"] in ("skip", "unknown")
+    notices = "\n".join(str(n) for n in report.get("notices") or [])
+    assert "environments unknown" in notices and "an HTML page" in notices
+
+
+def test_check_publish_fails_like_publish_does(fake_github, monkeypatch, tmp_path):
+    from tests.github_fake import Fault
+
+    monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.api_url)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "octo/app")
+    monkeypatch.setenv("GITHUB_EVENT_NAME", "push")
+    monkeypatch.delenv("GITHUB_EVENT_PATH", raising=False)
+    monkeypatch.delenv("GITHUB_REF", raising=False)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    first = CliRunner().invoke(main, ["check", str(HARDENED), "--no-api", "--format", "json"])
+    judged = (json.loads(first.output).get("subject") or {}).get("sha") or "d" * 40
+    monkeypatch.setenv("GITHUB_SHA", judged)
+    fake_github.inject("checks/create", Fault.redirect("http://elsewhere.invalid/x", 302))
+    result = CliRunner().invoke(main, ["check", str(HARDENED), "--publish", "--comment", "never"])
+    assert result.exit_code == 3, result.output
+    assert "publishing failed: check-run: GitHub answered HTTP 302" in result.output
+    assert "Traceback" not in result.output and TOKEN not in result.output
+    assert (tmp_path / "summary.md").read_text()  # the job summary still written

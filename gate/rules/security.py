@@ -42,8 +42,10 @@ def codeql_jobs(ev, ctx: Context):
     `pull_request` and `push` to the default branch, or enable CodeQL default setup.""",
 )
 def codeql_workflow(ev, ctx: Context):
-    """Passes when a CodeQL job (init + analyze, or a reusable CodeQL workflow) runs on pull
-    requests and pushes; with a token, CodeQL default setup also passes."""
+    """Passes when a CodeQL job (init + analyze, here or in a local reusable workflow or
+    composite action) runs in a workflow triggered by pull requests and pushes; with a token,
+    CodeQL default setup also passes. A remote reusable workflow named for CodeQL and called
+    on pull requests and pushes is unknown: its content is not in the repository."""
     jobs = codeql_jobs(ev, ctx)
     api = ev.api
     if api is not None and getattr(api, "codeql_default_setup", None):
@@ -51,9 +53,21 @@ def codeql_workflow(ev, ctx: Context):
     if not jobs:
         where = Location(".github/workflows")
         return failed("No CodeQL analysis is configured (no github/codeql-action/init + analyze step).", where)
-    for wf, job, step, _langs, complete in jobs:
-        if query.runs_on_pull_requests(wf) and "push" in wf.triggers:
-            return passed(f"CodeQL runs on pull requests and pushes in {wf.path}.", step.loc if step else job.loc)
+    both = [(wf, job, step, complete) for wf, job, step, _langs, complete in jobs
+            if query.runs_on_pull_requests(wf) and "push" in wf.triggers]
+    for wf, job, step, complete in both:
+        if step is not None and complete:
+            return passed(f"CodeQL runs on pull requests and pushes in {wf.path}.", step.loc)
+    remote = [(wf, job) for wf, job, step, complete in both if step is None]
+    if remote:
+        # the reusable workflow that runs CodeQL is in another repository: its steps are out of sight
+        wf, job = remote[0]
+        return unknown(f"CodeQL is delegated to the remote reusable workflow {job.uses} ({job.loc}), which runs on "
+                       "pull requests and pushes; whether it analyses them cannot be seen from here.")
+    if both:
+        wf, job, step, _ = both[0]
+        return failed(f"CodeQL in {wf.path} has github/codeql-action/init without analyze (or analyze without "
+                      "init) in the same job, so nothing is analysed.", step.loc if step else job.loc)
     wf, job, step, _langs, _ = jobs[0]
     triggers = ", ".join(wf.triggers) or "nothing"
     return failed(f"CodeQL is configured in {wf.path} but runs only on {triggers}, not on both pull requests and pushes.",
@@ -110,7 +124,7 @@ def dependency_updates(ev, ctx: Context):
     them should be a decision, not an accident.""",
     remediation="Fix or dismiss (with a reason) the open code-scanning alerts listed in the Security tab.",
     params={"severity": "high"},
-    needs="api",
+    needs=("api",),
 )
 def code_scanning_alerts(ev, ctx: Context):
     """Reads open code-scanning alerts from the GitHub API (token needed)."""

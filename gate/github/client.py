@@ -231,7 +231,12 @@ class Client:
                 continue
             if failure.kind == "transient":
                 failure.ambiguous = not idempotent
-                if failure.ambiguous or not self._may_retry(attempt, failure):
+                if failure.ambiguous:
+                    raise failure
+                asked = rate_limit_wait(headers)  # a 503 may say when to come back
+                if asked is not None and attempt < self.settings.retries:
+                    self._wait_for_rate(asked, attempt, failure, action)
+                elif not self._may_retry(attempt, failure):
                     raise self._final(failure, attempt) from None
                 attempt += 1
                 continue
@@ -283,7 +288,8 @@ class Client:
         left = self.deadline.left()
         if wait > self.settings.max_wait or wait >= left:
             limit = min(self.settings.max_wait, left)
-            raise ApiError("rate", f"{action}: GitHub asked to wait {wait:.0f}s for its rate limit, more than "
+            why = " for its rate limit" if failure.kind == "rate" else f" after HTTP {failure.status}"
+            raise ApiError("rate", f"{action}: GitHub asked to wait {wait:.0f}s{why}, more than "
                                    f"the {limit:.0f}s this run has left (--deadline)", status=failure.status)
         self.deadline.sleep(wait)
 
@@ -296,12 +302,17 @@ class Client:
         if self._session is None:
             import requests
 
-            self._session = requests.Session()
-            self._session.trust_env = False  # no .netrc: the only credential is the token we were given
+            self._session = requests.Session()  # proxies and CA bundles from the environment still apply
             self._session.headers.update({
                 "Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28",
                 "User-Agent": self.settings.user_agent})
         return self._session
+
+    def _bearer(self, prepared: Any) -> Any:
+        """Auth as a callable, so no .netrc entry for the host can replace the token."""
+        if self.token:
+            prepared.headers["Authorization"] = f"Bearer {self.token}"
+        return prepared
 
     def _send(self, method: str, url: str, params: dict[str, Any] | None, body: Any,
               action: str) -> tuple[int, dict[str, str], bytes]:
@@ -314,9 +325,8 @@ class Client:
         budget = min(float(self.settings.timeout), left)
         started = self.deadline.clock()
         self.requests += 1
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            resp = self._http().request(method, url, params=params, json=body, headers=headers, stream=True,
+            resp = self._http().request(method, url, params=params, json=body, auth=self._bearer, stream=True,
                                         allow_redirects=False, timeout=(budget, budget))
         except requests.exceptions.ConnectTimeout:
             raise _Transport("could not connect to GitHub in time", sent=False) from None

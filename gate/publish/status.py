@@ -69,8 +69,10 @@ def _create(client: Client, repo: str, sha: str, name: str, external_id: str,
                 return found
             client.backoff(attempt, exc)
             continue
-        if not isinstance(run.get("id"), int):
-            raise ApiError("malformed", "check-run: GitHub's answer has no check-run id")
+        if not isinstance(run.get("id"), int):  # created, but the answer does not say which: look
+            run = _find(client, repo, sha, name, external_id) or {}
+            if not isinstance(run.get("id"), int):
+                raise ApiError("malformed", "check-run: GitHub's answer has no check-run id")
         return run
     raise ApiError("error", "check-run: no attempt left")  # not reached: the last attempt raises
 

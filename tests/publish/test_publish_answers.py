@@ -146,3 +146,25 @@ def test_a_persistent_failure_on_a_pass_never_exits_1_through_the_cli(fake_githu
     result = CliRunner().invoke(publish_command, [str(report), "--retries", "1", "--backoff", "0"], env=env)
     assert result.exit_code == 3, result.output
     assert "its answer is an HTML page" in result.output and "Traceback" not in result.output
+
+
+def test_a_503_that_says_when_to_come_back_is_waited_for(fake_github, actions_env):
+    fake_github.add_pull(PR, HEAD_SHA)
+    fake_github.inject("issues/list-comments", Fault(status=503, body={"message": "busy"},
+                                                     headers={"Retry-After": "12"}))
+    run = publish(make_report("FAIL"), actions_env(fake_github))
+    assert run.code == 1, run.err
+    assert run.sleeps == [12]
+    fake_github.inject("issues/list-comments", Fault(status=503, body={"message": "busy"},
+                                                     headers={"Retry-After": "600"}))
+    run = publish(make_report("FAIL"), actions_env(fake_github))
+    assert run.code == 3 and "asked to wait 600s after HTTP 503" in run.err
+
+
+def test_a_created_check_run_whose_answer_names_no_id_is_looked_up(fake_github, actions_env):
+    fake_github.add_pull(PR, HEAD_SHA)
+    fake_github.inject("checks/create", Fault(status=201, raw=b'{"status": "completed"}', apply_first=True))
+    run = publish(_report("FAIL"), actions_env(fake_github), comment="never")
+    assert run.code == 1, run.err
+    [check] = fake_github.repo.check_runs
+    assert len(check["annotations"]) == ANNOTATIONS

@@ -33,7 +33,24 @@ def _parse_output(value: str) -> tuple[str, str]:
     return fmt, path
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands whose modules are imported only when run: `check` never pays for PyGithub or jsonschema."""
+
+    LAZY = {"policy": ("gate.policy.cli", "policy_group"), "publish": ("gate.publish.command", "publish_command")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY and name not in self.commands:
+            import importlib
+
+            module, attr = self.LAZY[name]
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="readiness-gate")
 def main() -> None:
     """Readiness Gate: is this repository ready for production? Evidence in, verdict out."""
@@ -48,6 +65,8 @@ def main() -> None:
 @click.option("--output", "outputs", multiple=True, metavar="FORMAT:PATH",
               help="Also write a report to a file, e.g. json:report.json (repeatable).")
 @click.option("--ref", "git_ref", metavar="REF", help="Branch or ref being checked, for branch profiles (default: from GITHUB_REF).")
+@click.option("--kind", type=click.Choice(["service", "library", "cli", "sample", "infra-module", "docs-site"]),
+              help="What the repository is, when the evidence misleads (default: decided from evidence; policy key `kind`).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to leave out of the evidence (repeatable).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Judge waiver expiry and evidence freshness as of this date (default: today).")
@@ -78,7 +97,7 @@ def main() -> None:
 @click.option("--token-env", default="GITHUB_TOKEN", show_default=True, metavar="NAME",
               help="With --publish: environment variable holding the token.")
 def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
-          exclude: tuple[str, ...], as_of, color: bool | None, sarif: tuple[str, ...], scanners: str,
+          kind: str | None, exclude: tuple[str, ...], as_of, color: bool | None, sarif: tuple[str, ...], scanners: str,
           scanner_timeout: float, baseline_ref: str | None, baseline_sarif: str | None, changed_only: bool | None,
           compare: str | None, repository: str | None, use_api: bool | None,
           publish: bool, status: str, status_name: str, comment: str, token_env: str) -> None:
@@ -90,7 +109,7 @@ def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...]
         security = {"sarif_paths": sarif, "scanners": scanners, "baseline_ref": baseline_ref,
                     "baseline_sarif": baseline_sarif, "timeout": scanner_timeout, "changed_only": changed_only}
     report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
-                       today=as_of.date() if as_of else None)
+                       today=as_of.date() if as_of else None, kind=kind)
     if compare:
         report["changes"] = compare_reports(_read_report(compare), report)
     for out_fmt, out_path in targets:
@@ -122,42 +141,15 @@ def api_settings(repository: str | None, use_api: bool | None, token_env: str, g
 
 def run_check(path: Path, policy_ref: str | None, *, git_ref: str | None = None,
               exclude: tuple[str, ...] = (), today=None, api: dict | None = None,
-              security: dict | None = None) -> dict:
-    """collect → evaluate → score → report, with user errors raised as GateError."""
-    from gate.collect import RepoError, collect
-    from gate.evaluate import evaluate
-    from gate.policy.load import PolicyError, load_policy
-    from gate.report.build import build_report
-    from gate.report.pipeline import describe_pipeline
-    from gate.score import score
+              security: dict | None = None, kind: str | None = None) -> dict:
+    """The engine's report for PATH, with its errors as one-line usage errors (exit 2)."""
+    from gate.engine import EngineError, Options, run
 
-    if not path.exists():
-        raise GateError(f"{path}: no such directory; give the path of a repository checkout")
-    if not path.is_dir():
-        raise GateError(f"{path}: not a directory; give the path of a repository checkout")
     try:
-        policy = _load_policy(load_policy, policy_ref, path, git_ref)
-    except PolicyError as exc:
+        return run(path, Options(policy=policy_ref, git_ref=git_ref, exclude=tuple(exclude), today=today,
+                                 kind=kind, api=api, security=security)).report
+    except EngineError as exc:
         raise GateError(str(exc)) from None
-    try:
-        evidence = collect(path, policy, exclude=exclude)
-    except RepoError as exc:
-        raise GateError(str(exc)) from None
-    if security is not None:
-        evidence.security = _collect_security(path, policy, exclude, security)
-        evidence.notices.extend(evidence.security.notices)
-    if api is not None:
-        from gate.collect.github_api import collect_api_facts
-
-        evidence.api = collect_api_facts(api["repository"], api["token"], api["api_url"], ref=api["ref"])
-        evidence.notices.extend(evidence.api.notices)
-    evaluation = evaluate(evidence, policy, today=today)
-    card = score(evaluation.results, policy.weights, policy.threshold)
-    report = build_report(evaluation, card, policy, evidence, path=str(path), ref=git_ref,
-                          pipeline=describe_pipeline(evidence, policy))
-    if evidence.security is not None:
-        report.update(evidence.security.to_report())
-    return report
 
 
 def _read_report(path: str) -> dict:
@@ -183,25 +175,6 @@ def compare_reports(base: dict, head: dict) -> dict:
     before, after = failing(base), failing(head)
     return {"new_failures": sorted(after - before), "fixed": sorted(before - after),
             "score_before": base.get("score") if isinstance(base.get("score"), int) else None}
-
-
-def _collect_security(path: Path, policy, exclude: tuple[str, ...], opts: dict):
-    from gate.collect.security import BaselineError, SarifError, collect_security, parse_scanners
-
-    try:
-        return collect_security(path, sarif_paths=opts["sarif_paths"], scanners=parse_scanners(opts["scanners"]),
-                                baseline_ref=opts["baseline_ref"], baseline_sarif=opts["baseline_sarif"],
-                                timeout=opts["timeout"], changed_only=opts["changed_only"],
-                                exclude=tuple(exclude) + tuple(policy.data.get("exclude") or ()))
-    except (SarifError, BaselineError, ValueError) as exc:
-        raise GateError(str(exc)) from None
-
-
-def _load_policy(load_policy, ref, path, git_ref):
-    try:
-        return load_policy(ref, path.resolve(), git_ref=git_ref)
-    except TypeError:  # a loader without branch profiles
-        return load_policy(ref, path.resolve())
 
 
 def _render(fmt: str, report: dict, color: bool) -> str:
@@ -250,23 +223,7 @@ def explain(rule_id: str) -> None:
         hint = f"; did you mean {', '.join(near)}?" if near else "; `readiness-gate rules` lists them"
         raise GateError(f"unknown rule {rule_id!r}{hint}")
     click.echo(f"{r.id} — {r.title}")
-    click.echo(f"domain: {r.domain}    default severity: {r.severity}" + (f"    needs: {r.needs}" if r.needs else ""))
+    click.echo(f"domain: {r.domain}    default severity: {r.severity}" + (f"    needs: {', '.join(r.needs)}" if r.needs else ""))
     click.echo(f"\nWhy: {r.rationale}\n\nChecks: {' '.join(r.doc.split())}\n\nFix: {r.remediation}")
     if r.params:
         click.echo("\nParams: " + ", ".join(f"{k}={v!r}" for k, v in r.params.items()))
-
-
-def _optional_commands() -> None:
-    """Commands whose modules ship separately in this tree are added when present."""
-    for module, attr, name in (("gate.policy.cli", "policy_group", "policy"),
-                               ("gate.publish.command", "publish_command", "publish")):
-        try:
-            mod = __import__(module, fromlist=[attr])
-        except ImportError:
-            continue
-        main.add_command(getattr(mod, attr), name)
-
-
-# Only the commands asked for are imported: `check` never pays for PyGithub or jsonschema.
-if len(sys.argv) <= 1 or sys.argv[1] in ("policy", "publish", "--help", "-h"):
-    _optional_commands()

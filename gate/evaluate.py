@@ -5,26 +5,36 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from gate.applicability import precondition
 from gate.model.location import Location
 from gate.policy.load import Policy
 from gate.rules import all_rules
-from gate.rules.base import Context, Outcome, Rule, skipped
+from gate.rules.base import Context, Outcome, Rule
 
 
 @dataclass
 class Result:
     rule: Rule
-    status: str          # pass | fail | skip | waived
+    status: str          # pass | fail | skip | unknown | waived
     severity: str        # blocker | warning | info
     message: str
     locations: tuple[Location, ...] = ()
     details: tuple[str, ...] = ()
     waiver: dict[str, Any] | None = None
-    unknown: bool = False  # could not tell (no token, no scanner)
+    counts_as: str = "skip"  # what an unknown counts as, from the policy's `unknown:` (skip | fail)
+
+    @property
+    def failing(self) -> bool:
+        """Counts against the verdict and the score: a failure, or an unknown the policy fails."""
+        return self.status == "fail" or (self.status == "unknown" and self.counts_as == "fail")
 
     @property
     def blocking(self) -> bool:
-        return self.status == "fail" and self.severity == "blocker"
+        return self.failing and self.severity == "blocker"
+
+    @property
+    def unknown(self) -> bool:
+        return self.status == "unknown"
 
 
 @dataclass
@@ -34,32 +44,31 @@ class Evaluation:
 
 
 def run_rule(rule: Rule, evidence, policy: Policy, today: dt.date) -> Outcome:
+    before = precondition(rule, evidence)
+    if before is not None:
+        return before
     ctx = Context(params=policy.params(rule.id, rule.params), sig=policy.signatures, today=today)
     try:
         return rule.check(evidence, ctx)
     except Exception as exc:  # a rule bug must not hide every other result
-        return Outcome("skip", f"internal error in {rule.id}: {type(exc).__name__}: {exc}; please report it")
+        return Outcome("unknown", f"internal error in {rule.id}: {type(exc).__name__}: {exc}; please report it")
 
 
 def evaluate(evidence, policy: Policy, rules: list[Rule] | None = None,
              today: dt.date | None = None) -> Evaluation:
     today = today or dt.date.today()
     out = Evaluation(results=[])
-    for rule in list(rules or all_rules()) + list(getattr(policy, "custom_rules", []) or []):
+    for rule in list(rules or all_rules()) + list(policy.custom_rules):
         severity = policy.severity(rule.id, rule.severity)
         if severity == "off":
             continue
         outcome = run_rule(rule, evidence, policy, today)
-        status, unknown = outcome.status, False
-        if status == "unknown":
-            unknown = True
-            status = "fail" if policy.unknown == "fail" else "skip"
-        result = Result(rule, status, severity, outcome.message, outcome.locations, outcome.details, unknown=unknown)
-        apply_waiver = getattr(policy, "apply_waiver", None)
-        if apply_waiver is not None and result.status == "fail":
-            apply_waiver(result, today, out.notices)
+        result = Result(rule, outcome.status, severity, outcome.message, outcome.locations, outcome.details,
+                        counts_as="fail" if policy.unknown == "fail" else "skip")
+        if result.failing:
+            policy.apply_waiver(result, today, out.notices)
         out.results.append(result)
     return out
 
 
-__all__ = ["Evaluation", "Result", "evaluate", "skipped"]
+__all__ = ["Evaluation", "Result", "evaluate"]

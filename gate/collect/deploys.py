@@ -1,9 +1,12 @@
 """Deploy facts: which job deploys to which environment, and how we know.
 
-A job deploys when it names an `environment:`, passes an environment to a
-reusable workflow, runs a deploy command or action, or is a job named for a
-deploy whose steps do real work. Jobs whose every step is an `echo` are
-stubs (demos and templates), not deploys.
+A job deploys when it changes what runs: it names an `environment:` and does
+work there, passes an environment to a reusable workflow, runs a deploy command
+or action, or is a job named for a deploy whose steps do real work. Jobs whose
+every step is an `echo` are stubs (demos and templates); jobs that only borrow an
+environment's secrets to notify, scan, test against it, plan or validate are not
+deploys. Whether a deploy is a rollback (it undoes, it adds nothing) is decided
+here, once.
 """
 from __future__ import annotations
 
@@ -41,7 +44,12 @@ class Deploy:
     step: int | None = None  # index of the deploying step, for order within a job
     called: str | None = None  # local reusable workflow the deploy happens in
     package_only: bool = False  # the job only publishes a package (PyPI, npm …): a release, not a service
-    rollback: bool = False      # the job or its workflow is named for a rollback: it undoes, it adds nothing
+    rollback: bool = False      # a rollback or a redeploy of a chosen, already-promoted version
+    remote: str | None = None   # the remote reusable workflow that does the deploy, out of sight
+
+    @property
+    def label(self) -> str:
+        return self.environment or self.tier or "unnamed"
 
 
 def is_stub(job: Job) -> bool:
@@ -106,25 +114,31 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     envs = resolve.resolve_value(job.environment, ctx) if job.environment is not None else []
     if called_from is None and job.environments and not any("${{" in e for e in job.environments):
         envs = job.environments
-    envs = [e for e in envs if "${{" not in e] or envs
+    # an expression that did not resolve names no environment: the job still declares one
+    unresolved = bool(envs) and all("${{" in e for e in envs)
+    envs = [e for e in envs if "${{" not in e] or ([""] if unresolved else [])
     owner = called_from or job
     loc = job.environment_loc or job.loc
     deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
     package_only = not deploy_steps and not job.uses and any(
         sig.search("package_publish", s.run) or sig.uses_match("package_publish_actions", s.uses) for s in job.steps)
     own_name = f"{job.id} {job.name or ''}"
-    if envs and not deploy_steps and not job.uses and not _DEPLOY_WORD.search(own_name) \
-            and _OPERATION.search(f"{own_name} {wf.label} {wf.path.rsplit('/', 1)[-1]}"):
-        envs = []  # backups, restores, maintenance: they use the environment, they do not deploy to it
+    if envs and not deploy_steps and not job.uses and (
+            borrows_only(job, sig) or (not _DEPLOY_WORD.search(own_name)
+                                       and _OPERATION.search(f"{own_name} {wf.label} {wf.path.rsplit('/', 1)[-1]}"))):
+        envs = []  # notify, scan, test, plan, back up: they use the environment, they do not deploy to it
     for e in envs:
         out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), loc, "environment",
                           called=wf.path if called_from else None, package_only=package_only))
     if job.uses:
+        remote = None if job.called is not None or job.uses.startswith("./") else job.uses
         for e in _input_envs(job, sig, ctx):
-            out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), job.loc, "input",
-                              called=job.called.path if job.called is not None else None))
+            if "${{" not in e:
+                out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), job.loc, "input",
+                                  called=job.called.path if job.called is not None else None, remote=remote))
     if not envs and not (job.environment is not None and not deploy_steps):
-        context_text = " ".join(x for x in (job.id, job.name or "", wf.label, wf.path.rsplit("/", 1)[-1]) if x)
+        # the job's and the file's names may say the tier; a workflow's display name never becomes one
+        context_text = " ".join(x for x in (job.id, job.name or "", wf.path.rsplit("/", 1)[-1]) if x)
         for i in deploy_steps:
             step = job.steps[i]
             named = (_flag_tiers(step.run or step.text, sig)
@@ -142,11 +156,36 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     return out
 
 
+def borrows_only(job: Job, sig: Signatures) -> bool:
+    """Every step prepares the job or only reads, notifies, scans, tests or plans: the job
+    uses its environment's secrets and URL, it changes nothing that runs there."""
+    work = [s for s in job.steps if not (s.uses and sig.uses_match("environment_setup_actions", s.uses))]
+    if not work:
+        return False  # nothing but setup: a stub or a template, decided elsewhere
+    for step in work:
+        text = " ".join(filter(None, [step.name, step.uses, step.run]))
+        if not (sig.search("environment_borrowers", text) or sig.search("test_commands", step.run or "")
+                or sig.search("smoke_checks", text)):
+            return False
+    return True
+
+
+def redeploy_inputs(wf: Workflow, sig: Signatures) -> list[str]:
+    """Dispatch inputs naming a version to redeploy, in a workflow that builds no new release."""
+    if "workflow_dispatch" not in wf.triggers:
+        return []
+    names = [n for n in wf.inputs if sig.search("version_inputs", n)]
+    if names and any(sig.search("release_create", s.text) for j in wf.jobs.values() for s in j.steps):
+        return []
+    return names
+
+
 def _mark_rollback(d: Deploy, ws: WorkflowSet, sig: Signatures) -> Deploy:
+    """A rollback undoes or redeploys what was already promoted: exempt from promotion order."""
     wf = ws.workflows.get(d.workflow)
     job = wf.jobs.get(d.job) if wf else None
     names = f"{wf.label if wf else ''} {d.workflow.rsplit('/', 1)[-1]} {d.job} {job.name or '' if job else ''}"
-    if sig.search("rollback_names", names):
+    if sig.search("rollback_names", names) or (wf is not None and redeploy_inputs(wf, sig)):
         from dataclasses import replace
 
         return replace(d, rollback=True)

@@ -6,13 +6,21 @@ source was not consulted (no token, no scanner), which rules report as unknown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gate.collect.delivery import DeliveryFacts
 from gate.collect.deploys import Deploy
 from gate.collect.repo import RepoFiles
+from gate.collect.subject import Subject
 from gate.collect.tree import TreeFacts
 from gate.collect.workflows import WorkflowSet
 from gate.collect.zizmor import ZizmorFacts
+
+if TYPE_CHECKING:  # typed, without importing what a run may never need (PyGithub, scanners)
+    from gate.collect.git import GitFacts
+    from gate.collect.github_api import ApiFacts
+    from gate.collect.ops.model import OpsEvidence
+    from gate.collect.security import SecurityEvidence
 
 
 @dataclass
@@ -21,23 +29,25 @@ class Evidence:
     workflows: WorkflowSet
     deploys: list[Deploy]
     tree: TreeFacts
+    delivery: DeliveryFacts = field(default_factory=DeliveryFacts)
+    subject: Subject | None = None
     notices: list[str] = field(default_factory=list)
-    api: Any = None          # gate.collect.github_api.ApiFacts, with a token
-    security: Any = None     # gate.collect.security.SecurityEvidence, with scanners/SARIF
-    ops: Any = None          # gate.collect.ops.OpsEvidence
-    git: Any = None          # gate.collect.git.GitFacts, inside a git repository
+    api: ApiFacts | None = None             # with a token
+    security: SecurityEvidence | None = None  # with scanners or SARIF
+    ops: OpsEvidence | None = None
+    git: GitFacts | None = None
     zizmor: ZizmorFacts | None = None  # hardening: zizmor's findings, or why it could not run
     facts: dict[str, Any] = field(default_factory=dict)  # further collectors' facts by name
 
     @property
+    def kind(self) -> str:
+        return self.subject.kind if self.subject is not None else "service"
+
+    @property
     def deployable(self) -> bool:
-        """Deploys from a workflow, or carries deploy configuration."""
-        return bool(self.deploys or self.tree.deploy_files or self.tree.iac)
+        """A service: it runs somewhere, so delivery, rollback and operations apply."""
+        return self.kind == "service"
 
     @property
     def service(self) -> bool:
-        """Runs somewhere: deploy configuration, IaC, or a deploy that is more than a package
-        release. A library whose production environment only guards its PyPI/npm publish is
-        deployable (its releases are promoted and rolled back) but is not a service."""
-        return bool(self.tree.deploy_files or self.tree.iac
-                    or any(not (d.package_only or d.rollback) for d in self.deploys))
+        return self.kind == "service"

@@ -38,6 +38,7 @@ class GitFacts:
         self.root = Path(root)
         self._git = shutil.which("git")
         self._cache: dict[tuple[str, ...], Change | None] = {}
+        self._misc: dict[str, tuple[str | None, str | None]] = {}
         self.is_repo = self._git is not None and self._probe()
         for paths in prefetch:
             self.last_change(paths)
@@ -83,6 +84,16 @@ class GitFacts:
                     result = None
         self._cache[key] = result
         return result
+
+    def head(self) -> tuple[str | None, str | None]:
+        """(commit, branch) checked out; the branch is None on a detached head."""
+        if not self.is_repo:
+            return None, None
+        if "head" not in self._misc:
+            sha = (self._run("rev-parse", "--verify", "-q", "HEAD") or "").strip() or None
+            branch = (self._run("symbolic-ref", "-q", "--short", "HEAD") or "").strip() or None
+            self._misc["head"] = (sha, branch)
+        return self._misc["head"]
 
     def prefetch(self, *groups: Iterable[str]) -> None:
         for paths in groups:

@@ -5,6 +5,7 @@ from typing import Any
 
 from gate import __version__
 from gate.evaluate import Evaluation
+from gate.report.pipeline import describe_pipeline
 from gate.score import Scorecard
 
 SCHEMA_VERSION = 1
@@ -16,7 +17,7 @@ def _bounded(text: str, limit: int = MAX_TEXT) -> str:
 
 
 def build_report(evaluation: Evaluation, card: Scorecard, policy, evidence, *, path: str,
-                 ref: str | None = None, sha: str | None = None, pipeline: dict | None = None) -> dict[str, Any]:
+                 ref: str | None = None) -> dict[str, Any]:
     results = []
     for r in evaluation.results:
         entry: dict[str, Any] = {
@@ -31,17 +32,18 @@ def build_report(evaluation: Evaluation, card: Scorecard, policy, evidence, *, p
         }
         if r.details:
             entry["details"] = [_bounded(d, 500) for d in r.details[:50]]
-        if r.unknown:
-            entry["unknown"] = True
+        if r.status == "unknown":
+            entry["counts_as"] = r.counts_as
         if r.waiver:
             entry["waiver"] = r.waiver
         results.append(entry)
-    summary = {s: sum(1 for r in evaluation.results if r.status == s) for s in ("pass", "fail", "skip", "waived")}
+    summary = {s: sum(1 for r in evaluation.results if r.status == s) for s in ("pass", "fail", "skip", "unknown", "waived")}
     summary["blockers"] = sum(1 for r in evaluation.results if r.blocking)
     report: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "readiness-gate", "version": __version__},
-        "repository": {"path": path, "ref": ref, "sha": sha},
+        "subject": subject(evidence, path, ref),
+        "repository": {"path": path, "ref": ref, "sha": subject_sha(evidence)},
         "policy": {"name": policy.name, "source": policy.source, "chain": policy.chain,
                    "profile": policy.profile, "profile_reason": policy.profile_reason,
                    "threshold": policy.threshold},
@@ -51,12 +53,24 @@ def build_report(evaluation: Evaluation, card: Scorecard, policy, evidence, *, p
         "summary": summary,
         "domains": [
             {"id": d.id, "title": d.title, "score": d.score, "status": d.status, "passed": d.passed,
-             "failed": d.failed, "skipped": d.skipped, "waived": d.waived, "blockers": d.blockers}
+             "failed": d.failed, "skipped": d.skipped, "unknown": d.unknown, "waived": d.waived, "blockers": d.blockers}
             for d in card.domains
         ],
         "results": results,
         "notices": [_bounded(n, 500) for n in (list(evidence.notices) + evaluation.notices)[:100]],
     }
-    if pipeline is not None:
-        report["pipeline"] = pipeline
+    report["pipeline"] = describe_pipeline(evidence, evaluation)
     return report
+
+
+def subject_sha(evidence) -> str | None:
+    return evidence.git.head()[0] if evidence.git is not None else None
+
+
+def subject(evidence, path: str, ref: str | None) -> dict[str, Any]:
+    """What was judged: the checkout, its commit and ref, and what kind of repository it is."""
+    sha, branch = evidence.git.head() if evidence.git is not None else (None, None)
+    out: dict[str, Any] = {"path": path, "sha": sha, "ref": ref or branch}
+    if evidence.subject is not None:
+        out.update(evidence.subject.to_dict())
+    return out

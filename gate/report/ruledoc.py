@@ -19,7 +19,7 @@ def render_rule_docs() -> str:
             current = r.domain
             out += ["", f"## {DOMAIN_TITLES.get(r.domain, r.domain)}"]
         out += ["", f"### {r.id}", "", f"**{r.title}** — default severity `{r.severity}`"
-                + (f", needs `{r.needs}`" if r.needs else ""), "",
+                + (f", needs {', '.join(f'`{n}`' for n in r.needs)}" if r.needs else ""), "",
                 f"*Why:* {r.rationale}", "", f"*What it checks:* {' '.join(r.doc.split())}", "",
                 f"*Fix:* {r.remediation}"]
         if r.params:

@@ -13,12 +13,15 @@ from typing import Any, Callable, Iterable
 from gate.model.location import Location
 
 SEVERITIES = ("blocker", "warning", "info", "off")
-STATUSES = ("pass", "fail", "skip", "waived")
+STATUSES = ("pass", "fail", "skip", "unknown", "waived")
+KINDS = ("service", "library", "cli", "sample", "infra-module", "docs-site")
+# What a rule may need before it can judge; the evaluator checks it once (gate/applicability.py).
+NEEDS = ("api", "scanners", "pipeline", "production", "database")
 
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str                      # pass | fail | skip | unknown (skip that policy may count as fail)
+    status: str                      # pass | fail | skip | unknown (out of sight: the policy decides what it counts as)
     message: str
     locations: tuple[Location, ...] = ()
     details: tuple[str, ...] = ()    # one line each: further gaps or evidence
@@ -77,7 +80,8 @@ class Rule:
     remediation: str
     check: Check
     params: dict[str, Any] = field(default_factory=dict)
-    needs: str | None = None  # "api" or "scanners": what must be present to judge
+    applies_to: tuple[str, ...] = KINDS  # the kinds of repository it judges; others skip it
+    needs: tuple[str, ...] = ()          # evidence it cannot judge without (NEEDS)
 
     @property
     def doc(self) -> str:
@@ -85,13 +89,18 @@ class Rule:
 
 
 def rule(*, id: str, severity: str, title: str, rationale: str, remediation: str,
-         params: dict[str, Any] | None = None, needs: str | None = None) -> Callable[[Check], Rule]:
-    """Declare a rule; the decorated function is its check."""
+         params: dict[str, Any] | None = None, applies_to: tuple[str, ...] = KINDS,
+         needs: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
+    """Declare a rule; the decorated function is its check, which runs only where the rule
+    applies and what it needs is there (the evaluator decides and says why otherwise)."""
     assert severity in SEVERITIES, severity
+    assert set(applies_to) <= set(KINDS), applies_to
+    assert set(needs) <= set(NEEDS), needs
     domain = id.split(".", 1)[0]
 
     def wrap(fn: Check) -> Rule:
         return Rule(id=id, domain=domain, severity=severity, title=title, rationale=" ".join(rationale.split()),
-                    remediation=" ".join(remediation.split()), check=fn, params=dict(params or {}), needs=needs)
+                    remediation=" ".join(remediation.split()), check=fn, params=dict(params or {}),
+                    applies_to=tuple(applies_to), needs=tuple(needs))
 
     return wrap

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import re
 
-from gate.collect.deploys import Deploy
-from gate.model import query, resolve
+from gate.applicability import out_of_sight
+from gate.model import resolve
 from gate.model.location import Location
-from gate.rules.base import Context, failed, passed, rule, skipped, unknown
+from gate.rules.base import Context, Outcome, failed, passed, rule, unknown
 
-LOWER = ("development", "staging")
-_PROMOTE = re.compile(r"promot", re.I)
 _REF_GUARD = re.compile(
     r"github\.ref(_name)?\s*==\s*'(refs/heads/)?(main|master|release[^']*|production|prod)'"
     r"|startsWith\(\s*github\.ref\s*,\s*'refs/(tags|heads/release)"
@@ -17,103 +15,17 @@ _REF_GUARD = re.compile(
     r"|github\.event\.workflow_run\.head_branch\s*==\s*'(main|master)'")
 
 
-def not_deployable(ev):
-    """Skip outcome for a repository with nothing to deploy, else None."""
-    if ev.deployable:
-        return None
-    return skipped("Not a deployable service (no deploy workflow, deploy configuration or IaC); "
-                   "libraries that only publish packages skip delivery checks.")
-
-
-def no_pipeline(ev, what: str):
-    """Fail outcome for a deployable repository whose workflows deploy nothing."""
+def no_pipeline(ev, what: str) -> Outcome:
+    """The one root-cause finding for a service whose workflows deploy nothing."""
     files = ev.tree.deploy_files + [p for ps in ev.tree.iac.values() for p in ps]
     where = Location(files[0], 1) if files else Location(".github/workflows")
     shown = ", ".join(files[:4]) + (" …" if len(files) > 4 else "")
-    return failed(f"The repository carries deploy configuration ({shown}) but no workflow deploys it, so {what}.", where)
-
-
-def production_deploys(ev) -> list[Deploy]:
-    return [d for d in ev.deploys if d.tier == "production"]
-
-
-def production_deploys_or_skip(ev) -> tuple[list[Deploy], object | None]:
-    """The production deploys a rule judges, or the skip outcome when there are none to judge."""
-    skip = not_deployable(ev)
-    if skip:
-        return [], skip
-    prod = production_deploys(ev)
-    if not prod:
-        return [], skipped("No production deploy found; delivery.promotion-order reports that.")
-    return prod, None
+    config = f"deploy configuration ({shown})" if files else "no deploy configuration"
+    return failed(f"The repository carries {config} but no workflow deploys it, so {what}.", where)
 
 
 def _workflow(ev, path):
     return ev.workflows.workflows.get(path)
-
-
-def redeploy_inputs(wf, sig) -> list[str]:
-    """Dispatch inputs naming a version to redeploy, in a workflow that builds no new release."""
-    if "workflow_dispatch" not in wf.triggers:
-        return []
-    names = [n for n in wf.inputs if sig.search("version_inputs", n)]
-    if names and any(sig.search("release_create", s.text) for _, s in query.workflow_steps(wf)):
-        return []
-    return names
-
-
-def is_rollback(ev, d: Deploy, sig) -> bool:
-    """A rollback or redeploy of a version that was already promoted: exempt from promotion."""
-    wf = _workflow(ev, d.workflow)
-    if wf is None:
-        return False
-    job = wf.jobs.get(d.job)
-    names = f"{wf.label} {wf.path.rsplit('/', 1)[-1]} {job.id if job else ''} {job.name or '' if job else ''}"
-    return bool(sig.search("rollback_names", names) or redeploy_inputs(wf, sig))
-
-
-def promotion_source(ev, d: Deploy, ctx: Context, depth: int = 0) -> str | None:
-    """How a production deploy is ordered after a lower environment's, or None."""
-    wf = _workflow(ev, d.workflow)
-    if wf is None:
-        return None
-    lower = [x for x in ev.deploys if x.tier in LOWER]
-    before = resolve.needs_closure(wf, d.job)
-    for x in lower:
-        if x.workflow == d.workflow and x.job in before:
-            return f"needs: {x.job} ({x.environment or x.tier})"
-        if x.workflow == d.workflow and x.job == d.job and x is not d:
-            if x.step is not None and d.step is not None and x.step < d.step:
-                return f"step order in job {d.job} ({x.environment or x.tier} first)"
-            if x.called and d.called and x.called == d.called:
-                return f"inside {x.called} ({x.environment or x.tier} first)"
-    for src, _success in resolve.workflow_run_sources(wf, resolve.workflow_names(ev.workflows.workflows)):
-        if any(x.workflow == src.path for x in lower):
-            return f"workflow_run after {src.path}"
-        if depth < 3:
-            for x in ev.deploys:
-                if x.workflow == src.path and x.tier == "production":
-                    got = promotion_source(ev, x, ctx, depth + 1)
-                    if got:
-                        return got
-    if "release" in wf.triggers:
-        for x in lower:
-            other = _workflow(ev, x.workflow)
-            if other and any(ctx.sig.search("release_draft", s.text) or ctx.sig.uses_match("release_draft", s.uses)
-                             for _, s in query.workflow_steps(other)):
-                return f"release chain: {x.workflow} drafts the release that triggers {wf.path}"
-    # GitOps promotion: a workflow or job named for promotion takes what a lower
-    # environment runs (the repository deploys to one) and points production at it
-    job = wf.jobs.get(d.job)
-    if job is not None and lower and _PROMOTE.search(f"{job.id} {job.name or ''} {job.uses or ''}"):
-        return f"job `{job.id}` promotes from {lower[0].environment or lower[0].tier}"
-    text = f"{wf.label} {wf.path}"
-    if _PROMOTE.search(text):
-        scripts = " ".join(s.text for _, s in query.workflow_steps(wf))
-        for word in re.split(r"[^A-Za-z0-9]+", text + " " + scripts[:20000]):
-            if word and ctx.sig.tier(word) in LOWER:
-                return f"{wf.path} promotes what {word} runs"
-    return None
 
 
 @rule(
@@ -122,22 +34,28 @@ def promotion_source(ev, d: Deploy, ctx: Context, depth: int = 0) -> str | None:
     rationale="""A GitHub environment is where protection lives: required reviewers, wait timers,
     branch rules and environment-scoped secrets apply only to jobs that declare one.""",
     remediation="Add `environment: <name>` (e.g. `environment: production`) to every job that deploys.",
+    applies_to=("service",),
 )
 def environments_declared(ev, ctx: Context):
-    """Every job that runs a deploy command (or calls a deploy workflow) declares `environment:`."""
-    skip = not_deployable(ev)
-    if skip:
-        return skip
-    if not ev.deploys:
+    """Every job that changes what runs (a deploy command, action or platform CLI, or a call of
+    a deploy workflow) declares `environment:`. With no deploy in sight this is the one
+    root-cause finding ("no deploy pipeline"); a deploy that happens out of sight (a PaaS git
+    integration, another repository, a remote workflow) is unknown."""
+    facts = ev.delivery
+    if not facts.deploys:
+        hidden = out_of_sight(ev)
+        if hidden:
+            return unknown(f"No deploy runs in this repository's workflows; {hidden}: the environments "
+                           "cannot be judged from here.")
         return no_pipeline(ev, "no deploy runs in a declared environment")
-    declared = {(d.workflow, d.job) for d in ev.deploys if d.how in ("environment", "input")}
-    bare = [d for d in ev.deploys if (d.workflow, d.job) not in declared]
+    declared = {(d.workflow, d.job) for d in facts.deploys if d.how in ("environment", "input")}
+    bare = [d for d in facts.deploys if (d.workflow, d.job) not in declared]
     if bare:
         first = bare[0]
         return failed(f"{len(bare)} deploy job(s) declare no environment; first: job `{first.job}` in {first.workflow}.",
                       *(d.loc for d in bare))
-    envs = sorted({d.environment for d in ev.deploys if d.environment})
-    return passed(f"Every deploy job declares an environment ({', '.join(envs)}).", ev.deploys[0].loc)
+    envs = sorted({d.environment for d in facts.deploys if d.environment})
+    return passed(f"Every deploy job declares an environment ({', '.join(envs)}).", facts.deploys[0].loc)
 
 
 @rule(
@@ -146,30 +64,28 @@ def environments_declared(ev, ctx: Context):
     rationale="""Deploying straight to production ships changes no one has seen running; promotion
     through staging catches broken migrations, config and integrations first.""",
     remediation="""Make the production deploy job `needs:` the staging deploy (or trigger it by
-    `workflow_run` on the staging workflow's success), so production runs only after staging passed.""",
+    `workflow_run` on the staging workflow's success, or deploy production from a release or
+    branch that staging ran first), so production runs only after staging passed.""",
+    applies_to=("service",), needs=("pipeline",),
 )
 def promotion_order(ev, ctx: Context):
     """Every production deploy is ordered after a staging/development deploy: a `needs` chain,
-    a `workflow_run` chain, sequenced reusable calls, step order within one job, a release
-    chain, or a promotion workflow that reads a lower environment's state."""
-    skip = not_deployable(ev)
-    if skip:
-        return skip
-    if not ev.deploys:
-        return no_pipeline(ev, "nothing is promoted from staging to production")
-    prod = production_deploys(ev)
-    if not prod:
-        envs = sorted({d.environment for d in ev.deploys if d.environment}) or ["unnamed"]
-        return failed(f"No production deploy found; workflows deploy only to: {', '.join(envs)}.", ev.deploys[0].loc)
-    unordered, how = [], []
-    for d in [x for x in prod if not is_rollback(ev, x, ctx.sig)] or prod:
-        src = promotion_source(ev, d, ctx)
-        (how.append(src) if src else unordered.append(d))
-    if unordered:
-        d = unordered[0]
-        return failed(f"{len(unordered)} production deploy(s) run without a lower environment first; "
-                      f"first: job `{d.job}` in {d.workflow}.", *(x.loc for x in unordered))
-    return passed(f"Production deploys are promoted: {how[0]}.", prod[0].loc)
+    a `workflow_run` chain, sequenced reusable calls, step order within one job, branch
+    promotion, release or tag promotion, or a GitOps promotion of what a lower environment runs."""
+    facts = ev.delivery
+    if not facts.production:
+        hidden = out_of_sight(ev)
+        if hidden:
+            return unknown(f"No production deploy in this repository's workflows; {hidden}.")
+        envs = sorted({d.label for d in facts.deploys})
+        return failed(f"No production deploy found; workflows deploy only to: {', '.join(envs)}.", facts.deploys[0].loc)
+    if facts.unordered:
+        d = facts.unordered[0]
+        return failed(f"{len(facts.unordered)} production deploy(s) run without a lower environment first; "
+                      f"first: job `{d.job}` in {d.workflow}.", *(x.loc for x in facts.unordered))
+    p = facts.promotions[0]
+    return passed(f"Production is promoted: {facts.reached()}.", p.loc,
+                  details=[f"{x.loc}: {x.target.label} ← {x.words}" for x in facts.promotions[1:]])
 
 
 def _branch_policy_restricts(env) -> bool:
@@ -206,14 +122,13 @@ def _restricted_triggers(wf) -> bool:
     it to the default branch or release tags keeps review in the path.""",
     remediation="""Guard the production job with `if: github.ref == 'refs/heads/main'` (or tags), or set
     the production environment's deployment branches to protected branches.""",
+    applies_to=("service",), needs=("production",),
 )
 def production_branch_restricted(ev, ctx: Context):
     """Each production deploy job has a ref guard in `if:`, or its workflow triggers only on
     the default branch, tags, releases or schedules; with a token, the environment's branch policy counts."""
-    prod, skip = production_deploys_or_skip(ev)
-    if skip:
-        return skip
-    envs = getattr(ev.api, "environments", None) if ev.api is not None else None
+    prod = ev.delivery.production
+    envs = ev.api.environments if ev.api is not None else None
     open_ = []
     for d in prod:
         wf = _workflow(ev, d.workflow)
@@ -240,12 +155,11 @@ def production_branch_restricted(ev, ctx: Context):
     rationale="""Two deploys racing to the same environment can leave it half on one version and
     half on another; a concurrency group queues them.""",
     remediation="Add `concurrency: { group: deploy-production, cancel-in-progress: false }` to the production deploy job or workflow.",
+    applies_to=("service",), needs=("production",),
 )
 def deploy_concurrency(ev, ctx: Context):
     """Each production deploy job, its workflow, or the job calling it sets `concurrency:`."""
-    prod, skip = production_deploys_or_skip(ev)
-    if skip:
-        return skip
+    prod = ev.delivery.production
     bare = []
     for d in prod:
         wf = _workflow(ev, d.workflow)
@@ -267,22 +181,20 @@ def deploy_concurrency(ev, ctx: Context):
     rationale="""Required reviewers or a wait timer on the production environment are the last human
     check before customers see a change, and the audit trail regulators ask for.""",
     remediation="In Settings → Environments → production, add required reviewers (or a wait timer).",
-    needs="api",
+    applies_to=("service",), needs=("api",),
 )
 def production_protected(ev, ctx: Context):
     """Reads the production environment's protection rules from the GitHub API (token needed)."""
-    skip = not_deployable(ev)
-    if skip:
-        return skip
-    envs = getattr(ev.api, "environments", None) if ev.api is not None else None
+    envs = ev.api.environments
     if envs is None:
-        return unknown("Needs a GitHub token to read environment protection rules.")
+        return unknown("Needs a GitHub token with `actions: read` to read environment protection rules.")
+    prod_deploys = ev.delivery.all_production
     prod = [e for e in envs if ctx.sig.tier(e.name) == "production"]
     if not prod:
         return failed("No production environment exists in the repository's settings, so nothing can require approval.",
-                      production_deploys(ev)[0].loc if production_deploys(ev) else None)
+                      prod_deploys[0].loc if prod_deploys else None)
     weak = [e.name for e in prod if not (e.required_reviewers or e.wait_timer)]
     if weak:
         return failed(f"Environment(s) {', '.join(weak)} have no required reviewers or wait timer.",
-                      *(d.loc for d in production_deploys(ev) if d.environment in weak))
+                      *(d.loc for d in prod_deploys if d.environment in weak))
     return passed(f"Production environment(s) {', '.join(e.name for e in prod)} require approval.")

@@ -23,7 +23,7 @@ def merged_branch_rules(api) -> tuple[set[str], int] | None:
     rationale="""Without protection anyone with write access can push straight to the branch that
     deploys, skipping review and every check.""",
     remediation="Protect the default branch (or add a ruleset) requiring pull requests, one approving review and status checks.",
-    needs="api",
+    needs=("api",),
 )
 def branch_protection(ev, ctx: Context):
     """Reads branch protection and rulesets on the default branch (token needed)."""
@@ -49,7 +49,7 @@ def branch_protection(ev, ctx: Context):
     rationale="A readiness verdict nobody is required to pass is advice; branch protection makes it a gate.",
     remediation="Add the gate's status name (default `readiness-gate`) to the default branch's required status checks.",
     params={"status_name": "readiness-gate"},
-    needs="api",
+    needs=("api",),
 )
 def gate_required(ev, ctx: Context):
     """Reads the required status checks of the default branch (token needed)."""

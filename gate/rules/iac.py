@@ -4,7 +4,6 @@ from __future__ import annotations
 from gate.model import query
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped
-from gate.rules.delivery import not_deployable
 
 
 @rule(
@@ -13,14 +12,10 @@ from gate.rules.delivery import not_deployable
     rationale="""Infrastructure that exists only in a console cannot be reviewed, reproduced after a
     disaster, or promoted from staging to production the same way twice.""",
     remediation="Describe the service's infrastructure in Terraform, CloudFormation, Pulumi, Bicep, Helm or Kubernetes manifests in the repository.",
+    applies_to=("service", "infra-module"),
 )
 def present(ev, ctx: Context):
     """Passes when Terraform, CloudFormation, Pulumi, Bicep, CDK, Helm, Kubernetes or Ansible files exist."""
-    skip = not_deployable(ev)
-    if skip:
-        return skip
-    if not ev.service:
-        return skipped("The repository's deploys only publish packages; there is no infrastructure to describe.")
     if ev.tree.iac:
         kinds = ", ".join(f"{k} ({v[0]})" for k, v in sorted(ev.tree.iac.items()))
         first = next(iter(ev.tree.iac.values()))[0]

@@ -20,7 +20,7 @@ MAX_LISTED = 50  # findings named in details; the message gives the full count
     false positive, suppress it in source (# nosec, // nosemgrep) with a reason. To gate
     only what a pull request adds, run with --baseline-ref (or --baseline-sarif).""",
     params={"severity": "high", "per_tool": {}, "new_only": None},
-    needs="scanners",
+    needs=("scanners",),
 )
 def sast_findings(ev, ctx: Context):
     """Fails on any finding (any new finding in new-only mode) at or above `severity`, or

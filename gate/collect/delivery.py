@@ -1,0 +1,324 @@
+"""Delivery facts: how production is reached, the ways back, and what is out of sight.
+
+Derived once from the deploys and the workflow graph; the delivery and rollback
+rules judge these facts, and the report's pipeline serialises the same ones.
+
+- A **promotion** orders a production deploy after a lower environment's deploy:
+  `needs`, a `workflow_run` chain, step order in one job, sequenced reusable calls,
+  branch promotion (production deploys on a push to another long-lived branch
+  than the lower environment), release or tag promotion (production deploys a
+  release or tag, the lower environment deploys the branch it is cut from), or a
+  GitOps promotion job that copies what a lower environment runs.
+- A **rollback path** is a real way back: a rollback workflow or job that does work,
+  a known rollback command, a dispatch that redeploys a chosen version to
+  production, or an `if: failure()` job after the production deploy that deploys.
+- **Out of sight**: the deploy happens where this repository cannot show it (a
+  PaaS git integration, a dispatch into another repository, a remote reusable
+  workflow): the rules say unknown, naming what was seen and where.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gate.collect.deploys import Deploy, is_stub, redeploy_inputs, step_deploys
+from gate.collect.workflows import WorkflowSet
+from gate.model import query, resolve
+from gate.model.location import Location
+from gate.model.workflow import Workflow
+from gate.policy.signatures import Signatures, path_matches
+
+LOWER = ("development", "staging")
+_PROMOTE = re.compile(r"promot", re.I)
+_FAILURE = re.compile(r"\bfailure\(\)")
+# `github.ref == 'refs/heads/x'`, `github.ref_name == 'x'`, `startsWith(github.ref, 'refs/heads/x')`
+_REF_EQ = re.compile(r"github\.(?:ref|ref_name|head_ref|base_ref)\s*==\s*'(?:refs/heads/)?([^']+)'")
+_TAG_GUARD = re.compile(r"startsWith\(\s*github\.ref\s*,\s*'refs/tags|github\.ref_type\s*==\s*'tag'")
+
+
+@dataclass(frozen=True)
+class Promotion:
+    target: Deploy           # the production deploy
+    source: Deploy | None    # the lower environment's deploy it follows (None: a release or tag cut by a person)
+    how: str                 # needs | workflow_run | step order | reusable | branch | release | tag | gitops
+    words: str               # how, in a sentence fragment: "needs: deploy-staging (staging)"
+    loc: Location
+
+
+@dataclass(frozen=True)
+class RollbackPath:
+    mechanism: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class OutOfSight:
+    what: str       # "Vercel deploys from git (vercel.json)", "a dispatch into another repository"
+    loc: Location
+
+
+@dataclass
+class DeliveryFacts:
+    deploys: list[Deploy] = field(default_factory=list)        # every visible deploy (package releases aside)
+    releases: list[Deploy] = field(default_factory=list)       # package-only publishes: releases, not deploys
+    production: list[Deploy] = field(default_factory=list)     # forward production deploys (rollbacks aside)
+    promotions: list[Promotion] = field(default_factory=list)  # one per ordered production deploy
+    unordered: list[Deploy] = field(default_factory=list)      # production deploys nothing orders
+    rollbacks: list[RollbackPath] = field(default_factory=list)
+    out_of_sight: list[OutOfSight] = field(default_factory=list)
+
+    @property
+    def pipeline(self) -> bool:
+        """Some deploy runs from this repository's own configuration."""
+        return bool(self.deploys)
+
+    @property
+    def all_production(self) -> list[Deploy]:
+        return [d for d in self.deploys if d.tier == "production"]
+
+    def reached(self) -> str | None:
+        """How production is reached, in words, from the first promotion."""
+        if not self.promotions:
+            return None
+        p = self.promotions[0]
+        return f"{p.target.label} ← {p.words}"
+
+
+def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: Signatures) -> DeliveryFacts:
+    facts = DeliveryFacts()
+    facts.releases = [d for d in deploys if d.package_only]
+    facts.deploys = [d for d in deploys if not d.package_only]
+    prod = [d for d in facts.deploys if d.tier == "production"]
+    forward = [d for d in prod if not d.rollback] or prod
+    facts.production = forward
+    for d in forward:
+        p = promotion_of(ws, facts.deploys, d, sig)
+        (facts.promotions.append(p) if p else facts.unordered.append(d))
+    facts.rollbacks = rollback_paths(ws, facts.deploys, sig)
+    facts.out_of_sight = out_of_sight(ws, facts.deploys, files, sig)
+    return facts
+
+
+# --- promotion -----------------------------------------------------------------------------
+
+
+def promotion_of(ws: WorkflowSet, deploys: list[Deploy], d: Deploy, sig: Signatures, depth: int = 0) -> Promotion | None:
+    """How a production deploy is ordered after a lower environment's, or None."""
+    wf = ws.workflows.get(d.workflow)
+    if wf is None:
+        return None
+    lower = [x for x in deploys if x.tier in LOWER]
+    before = resolve.needs_closure(wf, d.job)
+    # the nearest lower deploy first: with dev → staging → production, production follows staging
+    for x in sorted(lower, key=lambda x: -LOWER.index(x.tier)):
+        if x.workflow == d.workflow and x.job in before:
+            return Promotion(d, x, "needs", f"needs `{x.job}` ({x.label})", d.loc)
+    for x in lower:
+        if x.workflow == d.workflow and x.job == d.job and x is not d:
+            if x.step is not None and d.step is not None and x.step < d.step:
+                return Promotion(d, x, "step order", f"{x.label} first, in job `{d.job}`", d.loc)
+            if x.called and d.called and x.called == d.called:
+                return Promotion(d, x, "reusable", f"{x.label} first, inside {x.called}", d.loc)
+    for src, _success in resolve.workflow_run_sources(wf, resolve.workflow_names(ws.workflows)):
+        for x in lower:
+            if x.workflow == src.path:
+                return Promotion(d, x, "workflow_run", f"workflow_run after {src.path}, which deploys {x.label}",
+                                 wf.trigger_loc("workflow_run"))
+        if depth < 3:
+            for x in deploys:
+                if x.workflow == src.path and x.tier == "production":
+                    got = promotion_of(ws, deploys, x, sig, depth + 1)
+                    if got:
+                        return Promotion(d, got.source, got.how, f"workflow_run after {src.path} ← {got.words}",
+                                         wf.trigger_loc("workflow_run"))
+    released = _release_promotion(ws, wf, d, lower, sig)
+    if released:
+        return released
+    branch = _branch_promotion(ws, wf, d, lower)
+    if branch:
+        return branch
+    return _gitops_promotion(wf, d, lower, sig)
+
+
+def _release_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Deploy], sig: Signatures) -> Promotion | None:
+    """Production deploys a published release or a pushed tag; a lower environment deploys the
+    branch they are cut from (every push), so what production gets has run there first."""
+    job = wf.jobs.get(d.job)
+    on_release = "release" in wf.triggers
+    on_tag = _push_filter(wf, "tags") is not None or bool(job and job.if_ and _TAG_GUARD.search(job.if_))
+    if not (on_release or on_tag):
+        return None
+    for x in lower:
+        other = ws.workflows.get(x.workflow)
+        if other is None or other.path == wf.path and x.job == d.job:
+            continue
+        if _push_filter(other, "branches") is not None or "push" in other.triggers:
+            drafts = any(sig.search("release_draft", s.text) or sig.uses_match("release_draft", s.uses)
+                         for _, s in query.workflow_steps(other))
+            if on_release:
+                words = (f"release published from the draft {x.workflow} writes after deploying {x.label}" if drafts
+                         else f"a published release of the branch {x.workflow} deploys to {x.label}")
+                return Promotion(d, x, "release", words, wf.trigger_loc("release"))
+            return Promotion(d, x, "tag", f"a tag cut from the branch {x.workflow} deploys to {x.label}",
+                             wf.trigger_loc("push"))
+    return None
+
+
+def _branch_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Deploy]) -> Promotion | None:
+    """Production deploys on a push to one long-lived branch, a lower environment on a push to
+    another: production gets what is merged into its branch from the one staging runs."""
+    prod_branches = _deploy_branches(wf, d)
+    if not prod_branches:
+        return None
+    for x in lower:
+        other = ws.workflows.get(x.workflow)
+        if other is None:
+            continue
+        low_branches = _deploy_branches(other, x)
+        if low_branches and not (set(low_branches) & set(prod_branches)):
+            return Promotion(d, x, "branch",
+                             f"push to branch `{prod_branches[0]}` ← merge from `{low_branches[0]}`, "
+                             f"which deploys {x.label} first", wf.trigger_loc("push"))
+    return None
+
+
+_CHOICE = re.compile(r"github\.(?:ref|ref_name)\s*==\s*'(?:refs/heads/)?([^'*]+)'\s*&&\s*'([^']+)'\s*\|\|\s*'([^']+)'")
+
+
+def _deploy_branches(wf: Workflow, d: Deploy) -> list[str]:
+    """The branches a deploy runs for: an environment chosen by branch
+    (`github.ref_name == 'production' && 'production' || 'dev'`), its job's ref guard,
+    else the push trigger's branch list."""
+    job = wf.jobs.get(d.job)
+    chosen = _CHOICE.search(str(job.environment)) if job is not None and job.environment is not None else None
+    if chosen:
+        branch, when, otherwise = chosen.groups()
+        if d.environment == when:
+            return [branch]
+        pushed = _push_filter(wf, "branches")
+        if d.environment == otherwise and isinstance(pushed, list):
+            return [str(b) for b in pushed if str(b) != branch and "*" not in str(b)]
+    guards = [job.if_ or ""] if job else []
+    if job is not None:
+        guards += [wf.jobs[j].if_ or "" for j in resolve.needs_closure(wf, d.job) if j in wf.jobs]
+    for g in guards:
+        found = [b for b in _REF_EQ.findall(g) if "*" not in b]
+        if found:
+            return found
+    branches = _push_filter(wf, "branches")
+    if isinstance(branches, list) and branches and all(isinstance(b, str) and "*" not in b for b in branches) \
+            and len(branches) == 1:
+        return [str(branches[0])]
+    return []
+
+
+def _push_filter(wf: Workflow, key: str):
+    push = wf.triggers.get("push") if "push" in wf.triggers else None
+    if not isinstance(push, dict):
+        return None
+    value = push.get(key)
+    return [value] if isinstance(value, str) else value
+
+
+def _gitops_promotion(wf: Workflow, d: Deploy, lower: list[Deploy], sig: Signatures) -> Promotion | None:
+    """A job or workflow named for promotion takes what a lower environment runs and points
+    production at it (the repository deploys to one)."""
+    job = wf.jobs.get(d.job)
+    if job is not None and lower and _PROMOTE.search(f"{job.id} {job.name or ''} {job.uses or ''}"):
+        return Promotion(d, lower[0], "gitops", f"job `{job.id}` promotes what {lower[0].label} runs", d.loc)
+    text = f"{wf.label} {wf.path}"
+    if _PROMOTE.search(text):
+        scripts = " ".join(s.text for _, s in query.workflow_steps(wf))
+        for word in re.split(r"[^A-Za-z0-9]+", text + " " + scripts[:20000]):
+            if word and sig.tier(word) in LOWER:
+                src = next((x for x in lower if x.tier == sig.tier(word)), None)
+                return Promotion(d, src, "gitops", f"{wf.path} promotes what {word} runs", d.loc)
+    return None
+
+
+# --- rollback ------------------------------------------------------------------------------
+
+
+def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> list[RollbackPath]:
+    """Every real way back from a bad production deploy, with where it stands."""
+    found: list[RollbackPath] = []
+    production = [d for d in deploys if d.tier == "production"]
+    prod_workflows = {d.workflow for d in production}
+    for wf in ws.workflows.values():
+        if query.only_callable(wf) and not any(j.called is wf for _, j in ws.all_jobs()):
+            continue  # a shared-workflow library's rollback is for other repositories
+        real_jobs = [j for j in wf.jobs.values() if not is_stub(j)]
+        if not real_jobs:
+            continue
+        if sig.search("rollback_names", f"{wf.label} {wf.path.rsplit('/', 1)[-1]}") and _changes_something(wf, real_jobs, sig):
+            found.append(RollbackPath(f"rollback workflow {wf.path}", wf.loc))
+            continue
+        for job in real_jobs:
+            if sig.search("rollback_names", f"{job.id} {job.name or ''} {job.uses or ''}") and \
+                    _changes_something(wf, [job], sig):
+                found.append(RollbackPath(f"rollback job `{job.id}` in {wf.path}", job.loc))
+            for _, step in query.job_steps(job):
+                m = sig.search("rollback_commands", step.run) if step.run else None
+                if m:
+                    found.append(RollbackPath(f"`{m.group(0).strip()}` in {wf.path}",
+                                              Location(step.loc.path, step.line_in_run(m.start()))))
+                elif step.uses and sig.search("rollback_commands", step.text):
+                    found.append(RollbackPath(f"`{step.uses}` in {wf.path}", step.loc))
+            # an `if: failure()` job after the production deploy undoes it only if it deploys
+            if job.if_ and _FAILURE.search(job.if_) and any(d.workflow == wf.path and d.job in job.needs
+                                                           for d in production) and _changes_something(wf, [job], sig):
+                found.append(RollbackPath(f"`if: failure()` job `{job.id}` after the production deploy", job.loc))
+        if wf.path in prod_workflows:
+            version_inputs = redeploy_inputs(wf, sig)
+            if version_inputs:
+                found.append(RollbackPath(f"manual redeploy of a chosen `{version_inputs[0]}` to production ({wf.path})",
+                                          wf.trigger_loc("workflow_dispatch")))
+    return found
+
+
+def _changes_something(wf: Workflow, jobs, sig: Signatures) -> bool:
+    """A rollback-named job that only notifies (a Slack message "rollback needed") is no rollback."""
+    for job in jobs:
+        if job.uses:
+            return True
+        for _, step in query.job_steps(job):
+            if step_deploys(step, sig) or (step.run and sig.search("rollback_commands", step.run)):
+                return True
+            text = " ".join(filter(None, [step.name, step.uses, step.run]))
+            if step.uses and sig.uses_match("environment_setup_actions", step.uses):
+                continue
+            if not sig.search("environment_borrowers", text):
+                return True  # a script or action we cannot classify: trust the name
+    return False
+
+
+# --- out of sight --------------------------------------------------------------------------
+
+
+def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: Signatures) -> list[OutOfSight]:
+    """Where deploys visibly happen beyond what this repository shows."""
+    seen: list[OutOfSight] = []
+    for d in deploys:
+        if d.remote:
+            seen.append(OutOfSight(f"the {d.label} deploy runs in the remote workflow `{d.remote}`", d.loc))
+    for wf, job in ws.all_jobs():
+        if job.uses and not job.uses.startswith("./") and job.called is None and "/.github/workflows/" in job.uses \
+                and not any(d.workflow == wf.path and d.job == job.id for d in deploys) \
+                and re.search(r"deploy|release|rollout|promot", f"{job.id} {job.name or ''} {job.uses}", re.I):
+            seen.append(OutOfSight(f"job `{job.id}` calls the remote workflow `{job.uses}`", job.loc))
+        for step in job.steps:
+            if (step.uses and sig.uses_match("remote_dispatch_actions", step.uses)) or \
+                    (step.run and sig.search("remote_dispatch", step.run)):
+                seen.append(OutOfSight(f"job `{job.id}` starts a workflow in another repository", step.loc))
+    if not deploys:
+        for platform, globs in sig.groups("paas_git_deploys").items():
+            # shallow files only: a platform reads its config at the root of the app it deploys
+            hits = [p for p in files if p.count("/") <= 2 and path_matches(p, globs) and not _is_example(p)]
+            if hits:
+                seen.append(OutOfSight(f"{platform} deploys from git", Location(hits[0], 1)))
+    return seen
+
+
+def _is_example(path: str) -> bool:
+    return any(part in ("examples", "example", "samples", "test", "tests", "fixtures", "testdata", "docs")
+               for part in path.lower().split("/")[:-1])

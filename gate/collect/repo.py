@@ -11,6 +11,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gate.policy.globs import path_matcher
+
 SKIP_DIRS = frozenset({
     ".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache",
     ".pytest_cache", ".ruff_cache", "bower_components", ".terraform", ".next", ".nuxt",
@@ -87,6 +89,7 @@ def walk(root: str | os.PathLike, exclude: tuple[str, ...] = ()) -> RepoFiles:
         raise RepoError(f"{root}: not a directory; give the path of a repository checkout")
     base = base.resolve()
     repo = RepoFiles(root=base, excluded=exclude)
+    skip = path_matcher(tuple(exclude)) if exclude else None
     real_root = str(base)
     stack: list[tuple[str, int]] = [("", 0)]
     seen_dirs: set[tuple[int, int]] = set()
@@ -101,13 +104,13 @@ def walk(root: str | os.PathLike, exclude: tuple[str, ...] = ()) -> RepoFiles:
         subdirs = []
         for entry in entries:
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            if _excluded(rel, exclude):
+            if skip and skip.match(rel):
                 continue
             try:
                 if entry.is_symlink():
                     _link(repo, rel, entry.path, real_root)
                 elif entry.is_dir(follow_symlinks=False):
-                    if entry.name in SKIP_DIRS:
+                    if entry.name in SKIP_DIRS or (skip and skip.covers_folder(rel)):
                         continue
                     st = entry.stat(follow_symlinks=False)
                     if (st.st_dev, st.st_ino) in seen_dirs:
@@ -152,9 +155,6 @@ def _link(repo: RepoFiles, rel: str, path: str, real_root: str) -> None:
         repo._links[rel] = os.path.relpath(target, real_root)
 
 
-def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
-    if not patterns:
-        return False
-    from fnmatch import fnmatchcase
-
-    return any(fnmatchcase(rel, p) or rel.startswith(p.rstrip("/*") + "/") for p in patterns)
+def excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    """`rel` is left out by one of the `exclude` globs (gate.policy.globs: a folder covers its contents)."""
+    return bool(patterns) and path_matcher(tuple(patterns)).match(rel)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from gate.collect.repo import RepoFiles
 from gate.model.location import Location
-from gate.policy.signatures import Signatures, path_matches
+from gate.policy.globs import PathMatcher
+from gate.policy.signatures import Signatures
 
 # File extension -> CodeQL language (the names CodeQL's `languages:` accepts).
 CODEQL_LANGUAGES = {
@@ -48,10 +49,14 @@ class TreeFacts:
 
 def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
     facts = TreeFacts()
-    deploy_globs = sig.globs("deploy_files")
-    iac_groups = sig.groups("iac")
-    ci_groups = sig.groups("other_ci")
-    bots = set(sig.globs("dependency_bots"))
+    # deploy and IaC file lists name files at any depth; other CI systems and bots sit at fixed paths
+    deploy = PathMatcher("**/" + g for g in sig.globs("deploy_files"))
+    iac = {kind: PathMatcher("**/" + g for g in globs) for kind, globs in sig.groups("iac").items()}
+    ci = {system: PathMatcher(globs) for system, globs in sig.groups("other_ci").items()}
+    bots = PathMatcher(sig.globs("dependency_bots"))
+    # one regex call per path decides whether any list can want it: most paths are none of these
+    anything = PathMatcher([*deploy.patterns, *(p for m in iac.values() for p in m.patterns),
+                            *(p for m in ci.values() for p in m.patterns), *bots.patterns])
     for path in repo.files:
         dot = path.rfind(".")
         lang = CODEQL_LANGUAGES.get(path[dot:].lower()) if dot > path.rfind("/") else None
@@ -60,15 +65,17 @@ def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
             facts.language_example.setdefault(lang, path)
         if path in CODEOWNERS_PATHS and facts.codeowners is None:
             facts.codeowners = Location(path, 1)
-        if path in bots:
+        if not anything.match(path):
+            continue
+        if bots.match(path):
             facts.dependency_bots.append(Location(path, 1))
-        if path_matches(path, deploy_globs) and not _is_test_path(path):
+        if deploy.match(path) and not _is_test_path(path):
             facts.deploy_files.append(path)
-        for kind, globs in iac_groups.items():
-            if path_matches(path, globs) and not _is_test_path(path) and not path.startswith(".github/"):
+        for kind, matcher in iac.items():
+            if matcher.match(path) and not _is_test_path(path) and not path.startswith(".github/"):
                 facts.iac.setdefault(kind, []).append(path)
-        for system, globs in ci_groups.items():
-            if any(path == g or (g.endswith("/*") and path.startswith(g[:-1])) for g in globs):
+        for system, matcher in ci.items():
+            if matcher.match(path):
                 facts.other_ci.setdefault(system, []).append(path)
     _collect_recipes(repo, facts)
     return facts

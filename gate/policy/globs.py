@@ -1,20 +1,82 @@
-"""Glob patterns for paths and refs, with GitHub's filter semantics.
+"""Globs: one dialect for every path and ref pattern a policy sets.
 
-`*` and `?` stay within one path segment, `**` crosses `/`; so `release/*` matches
-`release/1.2` but not `release/1.2/hotfix`, and `docs/**/*.md` matches at any depth
-below `docs/` (including directly in it). A pattern must match the whole string.
+GitHub's filter patterns (`on.push.paths`, branch filters), which the people writing
+a policy already know:
+
+- a pattern matches the whole path, relative to the repository root, with `/`;
+- `*` matches any run of characters within one path segment, `?` one character
+  (never `/`), `[abc]` / `[a-z]` / `[!a-z]` one character of (or not of) a set;
+- `**` matches any run of characters across `/`: `docs/**` is everything below
+  `docs/`, `**/Dockerfile` a Dockerfile at any depth (the top included), `**.md`
+  every Markdown file; `\\` makes the next character literal.
+
+For paths (`exclude:`, waiver `paths:`, custom rules, the signature file lists) a
+pattern that matches a folder also covers everything under it, so `vendor`,
+`vendor/` and `vendor/**` all mean the folder and its contents. Ref patterns
+(branch profiles) match the ref name only. `glob_error` says what is wrong with a
+pattern, for `policy validate`.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 
-@lru_cache(maxsize=512)
-def glob_regex(pattern: str) -> re.Pattern:
+def glob_error(pattern: object) -> str | None:
+    """Why `pattern` is not a usable path glob, or None."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "an empty pattern matches nothing; give a path glob such as `docs/**`"
+    if pattern.startswith("/"):
+        return "paths are relative to the repository root; drop the leading `/`"
+    if pattern.startswith("./"):
+        return "paths are relative to the repository root; drop the leading `./`"
+    if any(seg == ".." for seg in pattern.split("/")):
+        return "`..` leaves the repository; a pattern names paths inside it"
+    if pattern.endswith("\\") and not pattern.endswith("\\\\"):
+        return "a trailing `\\` escapes nothing"
+    if _unclosed_class(pattern):
+        return "`[` opens a character set that is never closed; write `[[]` for a literal `[`"
+    try:
+        glob_regex(pattern)
+    except re.error as exc:
+        return f"not a valid glob ({exc.msg})"
+    return None
+
+
+def _unclosed_class(pattern: str) -> bool:
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":
+            end = _class_end(pattern, i)
+            if end == -1:
+                return True
+            i = end
+        i += 1
+    return False
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index of the `]` closing the set opened at `pattern[i]`, or -1."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] in "!^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    return pattern.find("]", j)
+
+
+def _translate(pattern: str) -> str:
     out, i, n = [], 0, len(pattern)
     while i < n:
         c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+            continue
         if pattern.startswith("**/", i):
             out.append("(?:.*/)?")
             i += 3
@@ -28,22 +90,64 @@ def glob_regex(pattern: str) -> re.Pattern:
         elif c == "?":
             out.append("[^/]")
         elif c == "[":
-            end = pattern.find("]", i + 2)
-            if end == -1:  # a lone `[` is a literal, as in fnmatch
-                out.append(re.escape(c))
+            end = _class_end(pattern, i)
+            if end == -1:
+                out.append(re.escape(c))  # validation names it; at run time it is a literal
             else:
                 body = pattern[i + 1:end]
-                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+                if body[:1] in ("!", "^"):
+                    body = "^" + body[1:]
+                out.append("(?!/)[" + body.replace("\\", "\\\\").replace("[", "\\[") + "]")
                 i = end
         else:
             out.append(re.escape(c))
         i += 1
-    return re.compile("".join(out), re.DOTALL)
+    return "".join(out)
 
 
-def glob_match(path: str, pattern: str) -> bool:
-    return glob_regex(pattern).fullmatch(path) is not None
+@lru_cache(maxsize=1024)
+def glob_regex(pattern: str) -> re.Pattern:
+    """The pattern alone, for a whole-string match (refs, names)."""
+    return re.compile(_translate(pattern), re.DOTALL)
 
 
-def any_match(path: str, patterns: list[str] | tuple[str, ...]) -> bool:
-    return any(glob_match(path, p) for p in patterns)
+def glob_match(text: str, pattern: str) -> bool:
+    """`text` (a ref or a name) matches `pattern` as a whole; no folder rule."""
+    return glob_regex(pattern).fullmatch(text) is not None
+
+
+class PathMatcher:
+    """A list of path globs compiled once into one regex: does a path, or a folder above it, match?"""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.patterns = tuple(str(p) for p in patterns if isinstance(p, str) and p)
+        parts = [_translate(p.rstrip("/") or p) for p in self.patterns]
+        self._rx = re.compile("(?:" + "|".join(parts) + ")(?:/.*)?", re.DOTALL) if parts else None
+        # a folder is covered whole when it, or a folder above it, matches, or `dir/**` names it
+        dirs = parts + [_translate(p[:-3]) for p in self.patterns if p.endswith("/**") and len(p) > 3]
+        self._dir_rx = re.compile("(?:" + "|".join(dirs) + ")(?:/.*)?", re.DOTALL) if parts else None
+
+    def __bool__(self) -> bool:
+        return self._rx is not None
+
+    def match(self, path: str) -> bool:
+        return self._rx is not None and self._rx.fullmatch(path) is not None
+
+    def covers_folder(self, folder: str) -> bool:
+        """Every path under `folder` matches: the walk need not enter it."""
+        return self._dir_rx is not None and self._dir_rx.fullmatch(folder) is not None
+
+
+@lru_cache(maxsize=256)
+def path_matcher(patterns: tuple[str, ...]) -> PathMatcher:
+    return PathMatcher(patterns)
+
+
+def path_match(path: str, pattern: str) -> bool:
+    """`path` (or a folder above it) matches the glob."""
+    return path_matcher((pattern,)).match(path)
+
+
+def any_match(path: str, patterns: Iterable[str]) -> bool:
+    """`path` (or a folder above it) matches one of the globs."""
+    return path_matcher(tuple(patterns)).match(path)

@@ -14,11 +14,16 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
+from gate.policy.globs import path_matcher
+
 # What each signature list holds; a list not named here holds regular expressions.
 # `policy validate` checks every entry a policy sets against its list's kind.
 PREFIX_LISTS = frozenset({"deploy_actions", "test_actions", "package_publish_actions", "iac_validate_actions",
-                          "load_test_actions", "codeql_action", "build_actions"})
-GLOB_LISTS = frozenset({"deploy_files", "iac", "other_ci", "dependency_bots"})
+                          "load_test_actions", "codeql_action", "build_actions", "environment_setup_actions",
+                          "remote_dispatch_actions"})
+# Path globs (gate.policy.globs). Those read with `path_matches` name a file at any depth.
+GLOB_LISTS = frozenset({"deploy_files", "iac", "other_ci", "dependency_bots", "cli_files", "docs_files",
+                        "platform_files", "paas_git_deploys"})
 NAME_LISTS = frozenset({"health_check_keys", "reversible_tools"})
 
 _compiled: list[str] = []  # every signature pattern compiled in this process, in order: tests count them
@@ -172,6 +177,11 @@ class Signatures:
         return None
 
 
+def path_matches(path: str, globs: list[str]) -> bool:
+    """A signature file glob matches the path at any depth (as if written `**/GLOB`)."""
+    return path_matcher(tuple("**/" + g for g in globs)).match(path)
+
+
 @lru_cache(maxsize=None)  # patterns come from the policy: a bounded set, shared by every list naming one
 def _pattern(source: str) -> Pattern:
     return Pattern(source)
@@ -202,139 +212,69 @@ class _Unsure(Exception):
     """A construct the scan does not model; the pattern gets no probe (it always runs)."""
 
 
+# One pass of C over the pattern's source; the walk below sees tokens, not characters.
+_TOKEN = re.compile(r"""
+    (?P<lit>[^\\\[()|*+?{.^$]+)
+  | (?P<esc>\\.)
+  | (?P<cls>\[\^?\]?(?:\\.|[^\]\\])*\])
+  | (?P<look>\(\?<?[=!])
+  | (?P<flags>\(\?[aiLmsux-]+\))
+  | (?P<open>\((?:\?:|\?P<\w+>|\?[aiLmsu-]+:)?)
+  | (?P<close>\))
+  | (?P<bar>\|)
+  | (?P<quant>(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?)
+  | (?P<any>[.^$])
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+
+
 @lru_cache(maxsize=None)
 def required_literals(pattern: str) -> tuple[str, ...]:
     """Lower-case strings of which every match contains at least one; () if none is certain.
 
-    A scan of the pattern's source: the longest literal run of the top-level sequence,
+    Read from the pattern's tokens: the longest literal run of the top-level sequence,
     or one literal per alternative of a required group. Conservative by construction —
     anything it does not model (backreferences, numeric escapes, verbose mode,
     conditionals) yields (), so it may keep a text the pattern rejects, never drop one
-    it matches. Cheaper than `re`'s own parser by an order of magnitude, which matters
-    because this runs for every pattern that is ever searched.
+    it matches. Several times cheaper than `re`'s own parser, which matters because it
+    runs for every pattern that is ever searched.
     """
-    if re_verbose(pattern):
-        return ()
+    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(pattern)]
     try:
-        return _alternation(pattern, 0, len(pattern))
+        found, end = _alternation(tokens, 0)
     except (_Unsure, IndexError):
         return ()
+    return found if end == len(tokens) else ()
 
 
-def re_verbose(pattern: str) -> bool:
-    """Inline flags that include `x` anywhere: whitespace would not be literal."""
-    i = pattern.find("(?")
-    while i != -1:
-        j = i + 2
-        while j < len(pattern) and pattern[j] in "aiLmsux-":
-            if pattern[j] == "x":
-                return True
-            j += 1
-        i = pattern.find("(?", i + 2)
-    return False
-
-
-_ZERO_WIDTH = "AbBZ"
-_CLASSES = "dDsSwW"
-_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
-_QUANT_END = "+?*{"
-
-
-def _alternation(p: str, i: int, end: int) -> tuple[str, ...]:
-    """Literals for `p[i:end]`, which may hold top-level `|`: every alternative must give some."""
+def _alternation(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, ...], int]:
+    """Literals up to the `)` that closes this level (or the end): every alternative must give some."""
     out: list[str] = []
-    for a, b in _split_alternatives(p, i, end):
-        lits = _sequence(p, a, b)
-        if not lits:
-            return ()
+    certain = True
+    while True:
+        lits, i = _sequence(tokens, i)
+        certain = certain and bool(lits)
         out.extend(lits)
-    return tuple(dict.fromkeys(out))
-
-
-def _split_alternatives(p: str, i: int, end: int) -> list[tuple[int, int]]:
-    spans, start, depth = [], i, 0
-    while i < end:
-        c = p[i]
-        if c == "\\":
-            i += 2
+        if i < len(tokens) and tokens[i][0] == "bar":
+            i += 1
             continue
-        if c == "[":
-            i = _class_end(p, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-        i += 1
-    spans.append((start, end))
-    return spans
+        return (tuple(dict.fromkeys(out)) if certain else ()), i
 
 
-def _class_end(p: str, i: int) -> int:
-    """The index after the `]` closing the class that opens at `p[i]`."""
-    j = i + 1
-    if j < len(p) and p[j] == "^":
-        j += 1
-    if j < len(p) and p[j] == "]":
-        j += 1
-    while j < len(p) and p[j] != "]":
-        j += 2 if p[j] == "\\" else 1
-    if j >= len(p):
-        raise _Unsure
-    return j + 1
+def _minimum(quant: str) -> int:
+    if quant[0] in "*?":
+        return 0
+    if quant[0] == "+":
+        return 1
+    low = quant[1:].split(",")[0].rstrip("}")
+    return int(low) if low.isdigit() else 0
 
 
-def _group_end(p: str, i: int) -> int:
-    """The index of the `)` closing the group that opens at `p[i]`."""
-    depth, j = 0, i
-    while j < len(p):
-        c = p[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(p, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    raise _Unsure
-
-
-def _quantifier(p: str, i: int) -> tuple[int, int] | None:
-    """(minimum repeats, index after it) of a quantifier at `p[i]`, or None."""
-    if i >= len(p):
-        return None
-    c = p[i]
-    if c in "*?":
-        low, j = 0, i + 1
-    elif c == "+":
-        low, j = 1, i + 1
-    elif c == "{":
-        close = p.find("}", i)
-        body = p[i + 1:close] if close != -1 else ""
-        lo, _, hi = body.partition(",")
-        if close == -1 or not (lo.isdigit() or (lo == "" and "," in body)) or (hi and not hi.isdigit()):
-            return None  # not a quantifier: a literal `{`
-        low, j = int(lo or 0), close + 1
-    else:
-        return None
-    if j < len(p) and p[j] in "?+":  # lazy or possessive
-        j += 1
-    return low, j
-
-
-def _sequence(p: str, i: int, end: int) -> tuple[str, ...]:
-    """The most selective literal set of one alternative (no top-level `|` inside)."""
+def _sequence(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, ...], int]:
     candidates: list[tuple[str, ...]] = []
     run = ""
+    n = len(tokens)
 
     def flush() -> None:
         nonlocal run
@@ -342,81 +282,65 @@ def _sequence(p: str, i: int, end: int) -> tuple[str, ...]:
             candidates.append((run,))
         run = ""
 
-    while i < end:
-        c = p[i]
-        if c == "(":
-            close = _group_end(p, i)
-            inner, lookaround = _group_body(p, i)
-            q = _quantifier(p, close + 1)
+    while i < n:
+        kind, text = tokens[i]
+        if kind in ("bar", "close"):
+            break
+        q = tokens[i + 1][1] if i + 1 < n and tokens[i + 1][0] == "quant" else None
+        if kind in ("open", "look"):
+            inner, j = _alternation(tokens, i + 1)
+            if j >= n or tokens[j][0] != "close":
+                raise _Unsure
+            q = tokens[j + 1][1] if j + 1 < n and tokens[j + 1][0] == "quant" else None
             flush()
-            if not lookaround and inner is not None and (q is None or q[0] >= 1):
-                lits = _alternation(p, inner, close)
-                if lits:
-                    candidates.append(lits)
-            i = q[1] if q else close + 1
+            if kind == "open" and inner and (q is None or _minimum(q) >= 1):
+                candidates.append(inner)
+            i = j + (2 if q else 1)
             continue
-        if c == "[":
-            j = _class_end(p, i)
-            literal = None
-        elif c == "\\":
-            nxt = p[i + 1]
-            j = i + 2
-            if nxt in _ZERO_WIDTH:
-                flush()
-                i = j
-                continue
-            if nxt in _CONTROL:
-                literal = _CONTROL[nxt]
-            elif nxt.isalnum() and nxt not in _CLASSES:
-                raise _Unsure  # \x41, \1, \N{…}: not modelled
-            else:
-                literal = None if nxt in _CLASSES else nxt
-        elif c in ".^$":
-            j, literal = i + 1, None
-        elif c in _QUANT_END and _quantifier(p, i) is not None:
-            raise _Unsure  # a quantifier with nothing before it: not a pattern we model
-        else:
-            j, literal = i + 1, c
-        q = _quantifier(p, j)
-        if literal is None:
+        if kind == "quant":
+            raise _Unsure  # a quantifier with nothing before it
+        if kind == "flags":
+            if "x" in text:
+                raise _Unsure  # verbose: whitespace in the pattern is not literal
             flush()
-        elif q is not None and q[0] == 0:
-            flush()  # an optional character ends the run before it
+            i += 1
+            continue
+        literal: str | None = None
+        if kind == "lit":
+            if q is not None:  # the quantifier binds to the run's last character only
+                run += text[:-1].lower()
+                literal = text[-1]
+            else:
+                run += text.lower()
+                i += 1
+                continue
+        elif kind == "esc":
+            c = text[1]
+            if c in "AbBZ":
+                flush()
+                i += 1
+                continue
+            if c in _CONTROL:
+                literal = _CONTROL[c]
+            elif c.isalnum() and c not in "dDsSwW":
+                raise _Unsure  # \x41, \1, \N{…}: not modelled
+            elif not c.isalnum():
+                literal = c
+        elif kind == "other":
+            if text == "[":
+                raise _Unsure
+            literal = text
+        if literal is None or (q is not None and _minimum(q) == 0):
+            flush()
         else:
             run += literal.lower()
             if q is not None:
-                flush()  # a repeated character: nothing after it is contiguous with the run
-        i = q[1] if q else j
+                flush()  # a repeated character: what follows is not contiguous with the run
+        i += 2 if q else 1
     flush()
     best: tuple[str, ...] = ()
     for cand in candidates:
         # the candidate whose shortest literal is longest is the most selective test
         if not best or min(map(len, cand)) > min(map(len, best)):
             best = cand
-    return best
-
-
-def _group_body(p: str, i: int) -> tuple[int | None, bool]:
-    """(index where the group's pattern starts, is a lookaround); None for flag-only groups."""
-    if p[i + 1] != "?":
-        return i + 1, False
-    kind = p[i + 2]
-    if kind == ":":
-        return i + 3, False
-    if kind in "=!":
-        return None, True
-    if kind == "<" and p[i + 3] in "=!":
-        return None, True
-    if kind == "P" and p[i + 3] == "<":
-        return p.index(">", i) + 1, False
-    if kind == "#":
-        return None, True  # a comment matches nothing
-    j = i + 2
-    while p[j] in "aiLmsu-":
-        j += 1
-    if p[j] == ")":
-        return None, True  # global flags: zero width
-    if p[j] == ":":
-        return j + 1, False
-    raise _Unsure  # (?P=name), (?(1)…): not modelled
-
+    return best, i

@@ -25,6 +25,13 @@ def present(ev, ctx: Context):
                   Location(ev.tree.deploy_files[0], 1) if ev.tree.deploy_files else None)
 
 
+_CI_EVENTS = {"pull_request", "pull_request_target", "push", "merge_group"}
+
+
+def _installs_only(uses: str | None) -> bool:
+    return bool(uses) and uses.split("@")[0].rsplit("/", 1)[-1].lower().startswith("setup-")
+
+
 @rule(
     id="iac.validated-in-ci", severity="warning",
     title="Infrastructure code is validated in CI",
@@ -36,9 +43,35 @@ def validated_in_ci(ev, ctx: Context):
     """Passes when a workflow step validates, plans or lints the infrastructure code."""
     if not ev.tree.iac:
         return skipped("No infrastructure as code to validate.")
+    setup_only = manual = None
+    callers: dict[str, set[str]] = {}
     for wf in ev.workflows.workflows.values():
+        for job in wf.jobs.values():
+            if isinstance(job.uses, str) and job.uses.startswith("./"):
+                callers.setdefault(job.uses[2:].split("@")[0], set()).update(wf.triggers)
+    for wf in ev.workflows.workflows.values():
+        # a reusable workflow runs on whatever its callers run on
+        events = set(wf.triggers) - {"workflow_call"} | callers.get(wf.path, set())
+        ci = bool(events & _CI_EVENTS)
         for _, step in query.workflow_steps(wf):
-            if (step.run and ctx.sig.search("iac_validate", step.run)) or ctx.sig.uses_match("iac_validate_actions", step.uses):
-                return passed(f"Infrastructure code is validated in {wf.path}.", step.loc)
+            m = ctx.sig.search("iac_validate", step.run) if step.run else None
+            if m and not ci:
+                manual = manual or (wf, step)  # validation inside a manual or scheduled deploy is not CI
+                continue
+            if m:
+                return passed(f"Infrastructure code is validated in {wf.path}: `{m.group(0).strip()}`.", step.loc)
+            if ctx.sig.uses_match("iac_validate_actions", step.uses):
+                # an action that only installs a tool (setup-terraform) validates nothing: cite the step that runs it
+                if _installs_only(step.uses):
+                    setup_only = setup_only or step
+                else:
+                    return passed(f"Infrastructure code is validated in {wf.path} by {step.uses}.", step.loc)
+    if manual is not None:
+        wf, step = manual
+        return failed(f"Infrastructure code is validated only in {wf.path} (on {', '.join(sorted(wf.triggers)) or 'no trigger'}), "
+                      "not on pull requests or pushes; run validate/plan/lint in CI.", step.loc)
+    if setup_only is not None:
+        return failed(f"{setup_only.uses} installs the tool at {setup_only.loc}, but no step runs validate, plan or "
+                      "lint with it; add `terraform validate` (or plan/lint) after it.", setup_only.loc)
     first = next(iter(ev.tree.iac.values()))[0]
     return failed(f"Infrastructure code ({first}) is never validated, planned or linted by a workflow.", Location(first, 1))

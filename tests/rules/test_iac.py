@@ -39,3 +39,17 @@ def test_validated_in_ci_fails_when_never_validated(run_rule, locs):
 
 def test_validated_in_ci_skips_without_iac(run_rule):
     assert run_rule("no-ci-deployable", "iac.validated-in-ci").status == "skip"
+
+
+def test_a_setup_action_is_not_validation(run_rule, locs, line_of):
+    r = run_rule("iac-terraform-setup-only", "iac.validated-in-ci")
+    assert r.status == "fail", r.message
+    line = line_of("iac-terraform-setup-only", f"{WF}/infra.yml", "hashicorp/setup-terraform")
+    assert locs(r) == [f"{WF}/infra.yml:{line}"] and "no step runs validate" in r.message
+
+
+def test_validation_only_inside_a_manual_deploy_is_not_ci(run_rule, locs, line_of):
+    r = run_rule("iac-terraform-manual-validate", "iac.validated-in-ci")
+    assert r.status == "fail", r.message
+    line = line_of("iac-terraform-manual-validate", f"{WF}/deploy.yml", "terraform -chdir=infra plan")
+    assert locs(r) == [f"{WF}/deploy.yml:{line}"] and "workflow_dispatch" in r.message

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gate.collect.ops.common import read_json, read_yaml
+from gate.collect.ops.common import read_json
+from gate.model.yamlsafe import YamlError
+from gate.model.yamlsafe import load as yaml_load
 from gate.collect.ops.infra import Leaf, Resource
 from gate.collect.repo import RepoFiles
 from gate.model.location import Location
@@ -23,7 +25,7 @@ def is_template(text_head: str) -> bool:
 
 
 def read_template(repo: RepoFiles, path: str) -> list[Resource]:
-    doc = read_json(repo, path) if path.endswith(".json") else read_yaml(repo, path)
+    doc = read_json(repo, path) if path.endswith(".json") else _yaml(repo, path)
     if not isinstance(doc, dict):
         return []
     out: list[Resource] = []
@@ -44,6 +46,14 @@ def read_template(repo: RepoFiles, path: str) -> list[Resource]:
             out.append(Resource(f"SAM::Globals::{kind}", "Globals", Location(path, _line(glob, kind)),
                                 _props(body, path, _line(glob, kind))))
     return out
+
+
+def _yaml(repo: RepoFiles, path: str):
+    # `{{resolve:ssm:…}}` dynamic references are CloudFormation, not a template language: parse anyway
+    try:
+        return yaml_load(repo.read(path) or "")
+    except YamlError:
+        return None
 
 
 def _serverless(doc: dict, path: str, out: list[Resource]) -> None:

@@ -23,7 +23,9 @@ MAX_YAML_FILES = 3000  # deploy YAML beyond this is not read (said in notes)
 _TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
 _CFN_JSON = re.compile(r"(template|stack|cloudformation|cfn)[^/]*\.json$", re.I)
 _LOCAL_COMPOSE = re.compile(r"(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|override|debug)([._-]|$)", re.I)
-_START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod")
+# scripts a platform runs on every deploy or start (Vercel and Heroku run their build hooks on deploy)
+_START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod", "vercel-build",
+                  "heroku-postbuild", "postdeploy", "predeploy", "release")
 
 
 def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
@@ -81,7 +83,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     for chart in charts.values():
         kube.scan_values(repo, chart, ev)
     _dependencies(manifests, sig, ev, _production_installs(dockerfiles, sig))
-    _dockerfiles(dockerfiles, scripts, sig, ev)
+    _dockerfiles(dockerfiles, scripts, sig, ev, {p: repo.read(p) or "" for p in dockerfiles})
     _compose(compose, set(dockerfiles), own_images, scripts, sig, ev)
     _load_test_files(repo, sig, ev)
     migrations.collect_migrations(repo, sig, ev)
@@ -177,7 +179,8 @@ def _chart_dependencies(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvid
             ev.databases.append(Fact("chart-dependency", Location(path, i), m.group(1)))
 
 
-def _dockerfiles(dockerfiles: dict[str, Dockerfile], scripts: Scripts, sig: Signatures, ev: OpsEvidence) -> None:
+def _dockerfiles(dockerfiles: dict[str, Dockerfile], scripts: Scripts, sig: Signatures, ev: OpsEvidence,
+                 raw: dict[str, str]) -> None:
     for path, df in dockerfiles.items():
         if not own(path, sig) or sig.search("non_deployable_dockerfiles", "/" + path):
             continue
@@ -190,8 +193,8 @@ def _dockerfiles(dockerfiles: dict[str, Dockerfile], scripts: Scripts, sig: Sign
             if df.healthcheck:
                 ev.health_checks.append(Fact("dockerfile-healthcheck", Location(path, df.healthcheck), "HEALTHCHECK"))
             ev.service_configs.append(Fact("dockerfile", Location(path, line), path))
-        for ln, text in df.envs + df.runs + df.start:
-            m = sig.search("telemetry_config", text)
+        for ln, text in enumerate((raw.get(path) or "").splitlines(), 1):  # ARG/ENV/COPY/RUN: an agent in the image
+            m = None if text.lstrip().startswith("#") else sig.search("telemetry_config", text)
             if m:
                 ev.telemetry.append(Fact("telemetry-config", Location(path, ln), m.group(0)))
         for ln, text in df.start[-2:]:

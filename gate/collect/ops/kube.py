@@ -15,7 +15,7 @@ from gate.collect.repo import RepoFiles
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
-_KIND = re.compile(r"^\s*kind:\s*\"?(\w+)\"?\s*$", re.M)
+_KIND = re.compile(r"^\s*(?:-\s+)?kind:\s*\"?(\w+)\"?\s*$", re.M)  # `- kind:` in an OpenShift Template's objects
 _WORKLOAD = {"Deployment", "StatefulSet", "DaemonSet", "Application", "Service", "Rollout", "DeploymentConfig"}
 _MIGRATE_WORD = re.compile(r"migrat", re.I)
 
@@ -89,7 +89,8 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
                 if active[i] and not ln.lstrip().startswith("#"):
                     for name in included(ln):
                         _probes_in_define(repo, chart, name, f"{path}:{i + 1}", sig, ev, set())
-    if is_k8s and ("CronJob" in kinds) and sig.search("backup_commands", text):
+    if is_k8s and ("CronJob" in kinds) and (sig.search("backup_commands", text)
+                                            or re.search(r"^\s*-?\s*(image|name):\s*\S*backup", text, re.M | re.I)):
         ev.backups.append(Fact("backup-cronjob", Location(path, _line_of_kind(lines, "CronJob")), "CronJob dumps data"))
     if is_k8s and ({"Job"} & kinds or "initContainers:" in text or "helm.sh/hook" in text):
         if sig.search("migration_commands", text) or _MIGRATE_WORD.search(text):
@@ -131,7 +132,7 @@ def _probes_in_define(repo: RepoFiles, chart: Chart, name: str, at: str, sig: Si
 
 def _line_of_kind(lines: list[str], *kinds: str) -> int:
     for i, ln in enumerate(lines):
-        m = re.match(r"\s*kind:\s*\"?(\w+)", ln)
+        m = re.match(r"\s*(?:-\s+)?kind:\s*\"?(\w+)", ln)
         if m and m.group(1) in kinds:
             return i + 1
     return 1

@@ -310,11 +310,12 @@ def impostor_commits(ev, ctx: Context):
 
 
 @rule(
-    id="hardening.other-findings", severity="info", params=THRESHOLD,
+    id="hardening.other-findings", severity="info", params={"min_severity": "medium", "min_confidence": "low"},
     title="zizmor's other audits",
     rationale="""Everything else zizmor reports (self-hosted runners, obfuscation, archived or
-    typosquatted actions, use-trusted-publishing …) is shown, so no finding of the tool is dropped,
-    and informs without blocking unless a policy raises it.""",
+    typosquatted actions, use-trusted-publishing …) is shown, so no finding of the tool is dropped;
+    from medium severity up it informs (costing a little score), below that it is listed only,
+    unless a policy lowers `min_severity` or raises the rule.""",
     remediation="Follow the linked zizmor documentation for each finding.",
 )
 def other_findings(ev, ctx: Context):

@@ -261,3 +261,11 @@ def test_every_audit_zizmor_reported_on_the_sample_is_judged_by_some_rule(tmp_pa
     others = {f.audit for f in ev.zizmor.findings} - MAPPED
     r = evaluate(ev, load_policy("production", env={}), rules=[get_rule("hardening.other-findings")]).results[0]
     assert {line.split("[", 1)[1].split("]", 1)[0] for line in r.details} == others
+
+
+def test_other_findings_list_low_severity_extras_without_failing(run_rule):
+    # `uses: ./.github/actions/greet` draws zizmor's low-severity self-repository finding
+    r = run_rule("hardening-composite-input-injection", "hardening.other-findings")
+    assert (r.status, r.severity) == ("pass", "info")
+    assert "below the policy's threshold: medium severity" in r.message
+    assert any("[self-repository]" in d for d in r.details)

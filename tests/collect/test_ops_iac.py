@@ -50,7 +50,8 @@ def test_terraform_defaults_off_and_disabled_blocks_are_not_evidence():
                             "functions": ["template.yaml:12"]}),
     ("serverless-framework", {"health_checks": ["serverless.yml:24"], "telemetry": ["serverless.yml:7", "serverless.yml:8"],
                               "backups": ["serverless.yml:23"], "autoscaling": ["serverless.yml:21"],
-                              "functions": ["serverless.yml:11"]}),
+                              "functions": ["serverless.yml:11"],
+                              "alerting": ["serverless.yml:24", "serverless.yml:30"]}),   # a canary; plugin alerts
     ("iac-cdk-typescript", {"health_checks": ["lib/service-stack.ts:19"], "alerting": ["lib/service-stack.ts:24"],
                             "backups": ["lib/service-stack.ts:13"],
                             "autoscaling": ["lib/service-stack.ts:21", "lib/service-stack.ts:22"]}),

@@ -61,6 +61,10 @@ def _serverless(doc: dict, path: str, out: list[Resource]) -> None:
     if isinstance(provider, dict):
         out.append(Resource(f"serverless:provider:{provider.get('name') or 'aws'}", "provider",
                             Location(path, _line(doc, "provider")), _props(provider, path, _line(doc, "provider"))))
+    custom = doc.get("custom")
+    if isinstance(custom, dict):  # plugin settings: alerts, canaries, warm-up …
+        out.append(Resource("serverless:custom", "custom", Location(path, _line(doc, "custom")),
+                            _props(custom, path, _line(doc, "custom"))))
     functions = doc.get("functions")
     if isinstance(functions, dict):
         for fname, body in functions.items():

@@ -63,6 +63,7 @@ class ZizmorFinding:
     location: Location            # path relative to the repository root, 1-based line and column
     annotation: str = ""          # what zizmor says at the primary location
     related: tuple[str, ...] = ()  # "path:line: annotation" of the other visible locations
+    expression: str = ""          # the text at the primary location up to `}}` (e.g. `inputs.title`)
     waived: str | None = None     # why the repository's zizmor configuration ignores it
 
     def line(self) -> str:
@@ -157,6 +158,7 @@ class ZizmorRun:
         self.timeout = timeout
         self.start = time.monotonic()
         self.inputs = tuple(zizmor_inputs(repo))
+        self._repo = repo
         self.config = next((c for c in CONFIG_NAMES if repo.exists(c)), None)
         self._config_text = repo.read(self.config) if self.config else None
         self._proc: subprocess.Popen | None = None
@@ -219,12 +221,20 @@ class ZizmorRun:
             if not isinstance(data, list):
                 return self._facts(False, "zizmor's output is not a list of findings")
             ignores, disabled = _config_rules(self._config_text)
-            findings = [f for f in (_finding(item, ignores, self.config) for item in data[:MAX_FINDINGS]) if f]
+            findings = [f for f in (_finding(item, ignores, self.config, self._line)
+                                    for item in data[:MAX_FINDINGS]) if f]
             return self._facts(True, f"zizmor audited {len(self.inputs)} file(s)"
                                + (" (online audits on)" if self.online else " offline"),
                                findings=tuple(findings), disabled=disabled, notices=_warnings(err))
         finally:
             self._cleanup()
+
+    def _line(self, loc: Location) -> str:
+        """The text of the finding's line from its column on (the file is one zizmor audited, read once)."""
+        if loc.path not in self.inputs or not loc.line:
+            return ""
+        lines = (self._repo.read(loc.path) or "").splitlines()
+        return lines[loc.line - 1][(loc.column or 1) - 1:] if loc.line <= len(lines) else ""
 
     def _facts(self, ran: bool, reason: str, **kw: Any) -> ZizmorFacts:
         return ZizmorFacts(ran, reason, inputs=self.inputs, online=self.online, config=self.config,
@@ -315,7 +325,7 @@ def _with_comment(text: str, entry: str) -> str:
     return entry
 
 
-def _finding(item: Any, ignores: dict, config: str | None) -> ZizmorFinding | None:
+def _finding(item: Any, ignores: dict, config: str | None, line_at: Any = None) -> ZizmorFinding | None:
     if not isinstance(item, dict) or not isinstance(item.get("ident"), str):
         return None
     det = item.get("determinations") if isinstance(item.get("determinations"), dict) else {}
@@ -333,7 +343,8 @@ def _finding(item: Any, ignores: dict, config: str | None) -> ZizmorFinding | No
     return ZizmorFinding(
         audit=audit, desc=str(item.get("desc", "")), url=str(item.get("url", "")),
         severity=_level(det.get("severity"), SEVERITIES), confidence=_level(det.get("confidence"), CONFIDENCES),
-        location=primary[1], annotation=primary[2], related=related[:5], waived=waived)
+        location=primary[1], annotation=primary[2], related=related[:5], waived=waived,
+        expression=line_at(primary[1]).split("}}", 1)[0].strip()[:200] if line_at else "")
 
 
 def _location(raw: dict) -> tuple[str, Location, str, list[str]] | None:

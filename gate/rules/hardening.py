@@ -9,6 +9,7 @@ unknown with the reason, never a pass.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from gate.collect.zizmor import CONFIDENCES, SEVERITIES, ZizmorFinding, findings_for
@@ -93,12 +94,15 @@ def judge(rule_id: str, ev, ctx: Context, what: str) -> Outcome:
               and _at_least(f.severity, sev, SEVERITIES) and _at_least(f.confidence, conf, CONFIDENCES)]
     waived = [f for f in found if f.waived is not None]
     below = [f for f in found if f.waived is None and f not in active]
-    details = [f.line() for f in active] + [f"waived: {f.line()} — {f.waived}" for f in waived] \
+    details = [f.line() + "".join(f"; source {c}" for c in callers(ev, f)) for f in active] \
+        + [f"waived: {f.line()} — {f.waived}" for f in waived] \
         + [f"below the threshold: {f.line()}" for f in below]
     if active:
         first = active[0]
+        source = callers(ev, first)
         return failed(f"zizmor reports {len(active)} {what}; first: {first.annotation or first.desc} at "
-                      f"{first.location}:{first.location.column} [{first.audit}].",
+                      f"{first.location}:{first.location.column} [{first.audit}]"
+                      + (f", fed by {source[0]}" if source else "") + ".",
                       *_locations(active), details=details)
     if waived:
         return Outcome("waived", f"{len(waived)} {what} waived by the repository's zizmor configuration; "
@@ -107,6 +111,36 @@ def judge(rule_id: str, ev, ctx: Context, what: str) -> Outcome:
     what_ran = f"zizmor's {names} audit(s) report" if rule_id in AUDITS else "zizmor reports no other finding"
     return passed(f"{what_ran} nothing in {len(facts.inputs)} file(s){tail}.".replace("no other finding nothing", "no other finding"),
                   details=details)
+
+
+_ACTION_INPUT = re.compile(r"inputs\.([A-Za-z0-9_-]+)$")
+
+
+def callers(ev, finding: ZizmorFinding) -> list[str]:
+    """Where a value expanded inside a local action comes from: each `uses:` of that action
+    in the workflow model and what it passes as the input (zizmor judges the sink; this names
+    the source, from the gate's own model)."""
+    m = _ACTION_INPUT.match(finding.expression)
+    path = finding.location.path
+    if not m or path.rsplit("/", 1)[-1] not in ("action.yml", "action.yaml"):
+        return []
+    action_dir, name = (path.rsplit("/", 1)[0] if "/" in path else ""), m.group(1)
+    out = []
+    for _, job in ev.workflows.all_jobs():
+        for step in job.steps:
+            if (step.uses or "").startswith("./") and _local_dir(step.uses) == action_dir and name in step.with_:
+                out.append(f"{step.loc}: `{name}: {' '.join(str(step.with_[name]).split())[:200]}`")
+    return list(dict.fromkeys(out))
+
+
+def _local_dir(uses: str) -> str:
+    parts: list[str] = []
+    for part in uses.split("@", 1)[0].split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
 
 
 def _locations(findings: Iterable[ZizmorFinding]) -> tuple[Location, ...]:

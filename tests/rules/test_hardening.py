@@ -61,6 +61,9 @@ def test_value_passed_into_a_local_composite_action_fails_where_the_action_expan
     r = run_rule(name, "hardening.script-injection")
     assert r.status == "fail"
     assert located(r) == [sink(name, path, "inputs.title", line_of)]
+    # the sink is zizmor's; the source is named from the gate's workflow model
+    caller = f"{WF}/greet.yml:{line_of(name, f'{WF}/greet.yml', 'uses: ./.github/actions/greet')}"
+    assert f"fed by {caller}: `title: ${{{{ github.event.pull_request.title }}}}`" in r.message
 
 
 def test_composite_action_that_reads_its_input_from_env_passes(run_rule):

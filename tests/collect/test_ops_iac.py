@@ -77,3 +77,18 @@ def test_a_lambda_image_has_no_healthcheck_and_is_a_function():
 def test_hcl_that_does_not_parse_is_none_not_an_error():
     assert parse_hcl('resource "x" {') is None
     assert parse_hcl("") == []
+
+
+def test_terraform_parsing_is_bounded(tmp_path, monkeypatch):
+    from gate.collect.ops import hcl, terraform
+    calls = []
+    real = hcl.parse_hcl
+    monkeypatch.setattr(terraform, "parse_hcl", lambda text: calls.append(1) or real(text))
+    monkeypatch.setattr(terraform, "MAX_PARSED", 5)
+    for i in range(12):
+        (tmp_path / f"r{i}.tf").write_text(f'resource "aws_backup_plan" "p{i}" {{\n  name = "p"\n}}\n')
+    repo = walk(tmp_path)
+    ev = collect_ops(repo, collect_workflows(repo), SIG)
+    assert len(calls) == 5                           # the rest fall back to the line scanner
+    assert len(ev.backups) == 12                      # and still yield their facts
+    assert any("scanned line by line" in n for n in ev.notes)

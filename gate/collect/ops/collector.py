@@ -5,7 +5,7 @@ import re
 
 from gate.collect.deploys import Deploy, collect_deploys
 from gate.collect.ops import cloudformation, helm, iac, iac_code, infra, kube, migrations, platform
-from gate.collect.ops.terraform import Terraform
+from gate.collect.ops.terraform import MAX_PARSED, Terraform
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
@@ -108,8 +108,8 @@ def _terraform(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list:
         if not path.endswith(".json"):
             iac.scan_iac(repo, path, sig, ev, structured=path not in tf.unparsed)
     if tf.unparsed:
-        ev.notes.append(f"{len(tf.unparsed)} Terraform file(s) did not parse as HCL2 and were scanned line by line, "
-                        f"e.g. {tf.unparsed[0]}")
+        ev.notes.append(f"{len(tf.unparsed)} Terraform file(s) were scanned line by line (not HCL2, or past the "
+                        f"first {MAX_PARSED} parsed), e.g. {tf.unparsed[0]}")
     return tf.resources()
 
 

@@ -21,6 +21,7 @@ from gate.model.location import Location
 
 MAX_DEPTH = 6          # module calls followed this deep
 MAX_INSTANCES = 400    # module instantiations read in all
+MAX_PARSED = 400       # .tf files parsed as HCL2; the rest are scanned line by line
 _REF = re.compile(r"^(var|local)\.([\w-]+)$")
 _INTERP = re.compile(r"^\"?\$\{\s*((?:var|local)\.[\w-]+)\s*\}\"?$")
 
@@ -32,13 +33,15 @@ class Terraform:
         self.repo = repo
         self.dirs: dict[str, list[tuple[str, list[Block]]]] = {}
         self.unparsed: list[str] = []
+        self.parsed = 0
         self.tfvars: dict[str, dict[str, Leaf]] = {}
         varfiles = []
         for path in paths:
             if path.endswith((".tfvars", ".tfvars.json")):
                 varfiles.append(path)
                 continue
-            blocks = parse_hcl(repo.read(path) or "")
+            blocks = parse_hcl(repo.read(path) or "") if self.parsed < MAX_PARSED else None
+            self.parsed += 1
             if blocks is None:
                 self.unparsed.append(path)
                 continue

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +159,7 @@ class ZizmorRun:
         self.start = time.monotonic()
         self.inputs = tuple(zizmor_inputs(repo))
         self._repo = repo
+        self._lines: dict[str, list[str]] = {}
         self.config = next((c for c in CONFIG_NAMES if repo.exists(c)), None)
         self._config_text = repo.read(self.config) if self.config else None
         self._proc: subprocess.Popen | None = None
@@ -233,7 +234,9 @@ class ZizmorRun:
         """The text of the finding's line from its column on (the file is one zizmor audited, read once)."""
         if loc.path not in self.inputs or not loc.line:
             return ""
-        lines = (self._repo.read(loc.path) or "").splitlines()
+        if loc.path not in self._lines:  # many findings in one file: split it once
+            self._lines[loc.path] = (self._repo.read(loc.path) or "").splitlines()
+        lines = self._lines[loc.path]
         return lines[loc.line - 1][(loc.column or 1) - 1:] if loc.line <= len(lines) else ""
 
     def _facts(self, ran: bool, reason: str, **kw: Any) -> ZizmorFacts:

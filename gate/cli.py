@@ -70,14 +70,23 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to leave out of the evidence (repeatable).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Judge waiver expiry and evidence freshness as of this date (default: today).")
-@click.option("--color/--no-color", default=None, help="Colour the text view (default: when a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text view (default: on a terminal; NO_COLOR turns it off, FORCE_COLOR on, e.g. in a CI log).")
 @click.option("--sarif", "sarif", multiple=True, metavar="PATH",
               help="SARIF results to judge (files, directories, globs; repeatable), e.g. CodeQL's output.")
 @click.option("--scanners", default="none", show_default=True, metavar="none|bandit|semgrep|all",
               help="Scanners to run here (comma list); each needs its extra: readiness-gate[bandit|semgrep].")
 @click.option("--scanner-timeout", type=click.FloatRange(min=1), default=300, show_default=True,
               help="Seconds each scanner run may take before it is stopped.")
-@click.option("--baseline-ref", metavar="REF", help="New-only mode: block only on findings absent at REF's merge base.")
+@click.option("--baseline-ref", metavar="REF",
+              help="The base this change is judged against: REF's merge base, evaluated in a temporary worktree "
+                   "(what the change broke and fixed; with --fail-on new, the verdict) and, with scanners, "
+                   "their new-only mode.")
+@click.option("--baseline-report", type=click.Path(dir_okay=False), metavar="BASE.json",
+              help="The base as a saved JSON report of the base branch, instead of --baseline-ref.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["any", "new"]), default=None,
+              help="any: every gap counts. new: FAIL only for readiness this change made worse than its base "
+                   "(ratchet mode; policy key fail_on; default any).")
 @click.option("--baseline-sarif", metavar="PATH", help="New-only mode: block only on findings absent from this SARIF.")
 @click.option("--changed-only/--full-scan", "changed_only", default=None,
               help="Scan only files changed since --baseline-ref (default with a baseline ref).")
@@ -98,7 +107,8 @@ def main() -> None:
               help="With --publish: environment variable holding the token.")
 def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...], git_ref: str | None,
           kind: str | None, exclude: tuple[str, ...], as_of, color: bool | None, sarif: tuple[str, ...], scanners: str,
-          scanner_timeout: float, baseline_ref: str | None, baseline_sarif: str | None, changed_only: bool | None,
+          scanner_timeout: float, baseline_ref: str | None, baseline_report: str | None, fail_on: str | None,
+          baseline_sarif: str | None, changed_only: bool | None,
           compare: str | None, repository: str | None, use_api: bool | None,
           publish: bool, status: str, status_name: str, comment: str, token_env: str) -> None:
     """Evaluate the repository at PATH and print its readiness verdict."""
@@ -108,14 +118,20 @@ def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...]
     if sarif or scanners.strip().lower() not in ("", "none") or baseline_ref or baseline_sarif:
         security = {"sarif_paths": sarif, "scanners": scanners, "baseline_ref": baseline_ref,
                     "baseline_sarif": baseline_sarif, "timeout": scanner_timeout, "changed_only": changed_only}
+    from gate.collect.scanners import set_progress
+    from gate.report.progress import reporter
+    from gate.report.text import color_wanted
+
+    set_progress(reporter(sys.stderr))  # slow scanner runs say so on a terminal, nowhere else
     report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
                        today=as_of.date() if as_of else None, kind=kind)
-    if compare:
-        report["changes"] = compare_reports(_read_report(compare), report)
+    _ratchet(report, path, policy_ref, fail_on, baseline_report or compare, baseline_ref,
+             dict(git_ref=git_ref, exclude=exclude, today=as_of.date() if as_of else None, kind=kind))
     for out_fmt, out_path in targets:
         _write(out_path, _render(out_fmt, report, color=False))
-    text = _render(fmt, report, color=sys.stdout.isatty() if color is None else color)
-    click.echo(text, nl=not text.endswith("\n"))
+    coloured = color_wanted(color, sys.stdout.isatty())
+    text = _render(fmt, report, color=coloured)
+    click.echo(text, nl=not text.endswith("\n"), color=coloured if fmt == "text" else None)
     if publish:
         from gate.publish.command import PublishOptions, publish_report
 
@@ -177,11 +193,50 @@ def compare_reports(base: dict, head: dict) -> dict:
             "score_before": base.get("score") if isinstance(base.get("score"), int) else None}
 
 
+def _ratchet(report: dict, path: Path, policy_ref: str | None, fail_on: str | None, base_file: str | None,
+             base_ref: str | None, options: dict) -> None:
+    """Compare with the base (a saved report, else REF's merge base evaluated in a worktree) and,
+    under fail_on new, let only what this change made worse decide the verdict."""
+    from gate.ratchet import RatchetError, apply, base_report_at
+
+    if not (base_file or base_ref):
+        apply(report, None, fail_on or "any")  # fail-on new without a base says it judged every gap
+        return
+    if fail_on is None:
+        fail_on = _policy_fail_on(path, policy_ref, options.get("git_ref"))
+    base = _read_report(base_file) if base_file else None
+    if base is None and base_ref:
+        from gate.collect.baseline import BaselineError
+
+        # the base is judged by this change's policy: a change that relaxes it gains nothing
+        own = path / ".github" / "readiness.yml"
+        policy = policy_ref or (str(own.resolve()) if own.is_file() else None)
+        try:
+            base = base_report_at(path, base_ref, lambda tree: run_check(tree, policy, **options))
+        except BaselineError as exc:
+            raise GateError(f"--baseline-ref {base_ref}: {exc}") from None
+    try:
+        apply(report, base, fail_on)
+    except RatchetError as exc:
+        raise GateError(f"{base_file or base_ref}: {exc}") from None
+
+
+def _policy_fail_on(path: Path, policy_ref: str | None, git_ref: str | None) -> str:
+    from gate.policy.load import PolicyError, load_policy
+
+    try:
+        value = load_policy(policy_ref, path.resolve(), git_ref=git_ref).data.get("fail_on", "any")
+    except (PolicyError, TypeError):
+        return "any"  # the check itself reports a policy error
+    return value if value in ("any", "new") else "any"
+
+
 def _render(fmt: str, report: dict, color: bool) -> str:
     from gate.report import render
+    from gate.report.text import terminal_width
 
     if fmt == "text":
-        return render(fmt, report, color=color)
+        return render(fmt, report, color=color, width=terminal_width(sys.stdout.isatty()))
     return render(fmt, report)
 
 

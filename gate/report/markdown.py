@@ -30,9 +30,15 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
     results = [r for r in report.get("results") or [] if isinstance(r, dict)]
     blockers = [r for r in results if _blocks(r, report)]
     warnings = [r for r in results if r.get("status") == "fail" and r not in blockers]
+    existing: list[dict] = []
+    changes = report.get("changes")
+    if isinstance(changes, dict) and changes.get("fail_on") == "new":
+        # ratchet mode: only what this change broke blocks; the base's own gaps are folded
+        broke = {b.get("id") for b in changes.get("broke") or []}
+        existing = [r for r in blockers if r.get("id") not in broke]
+        blockers = [r for r in blockers if r.get("id") in broke]
     head = _head(report, results, blockers)
     body: list[str] = []
-    changes = report.get("changes")
     if isinstance(changes, dict):
         body += _changes(changes, links) + [""]
     if blockers:
@@ -58,7 +64,10 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
                 where = links.location(u["location"]) if isinstance(u.get("location"), dict) else ""
                 body += [f"- ❔ could not tell: {esc(u.get('what'), 200)}{' at ' + where if where else ''}"]
         body += [""] if pipeline.get("unknown") else []
-    sections = _sections(report, results, blockers, warnings, links)
+    sections = _sections(report, results, blockers + existing, warnings, links)
+    if existing:
+        sections.insert(0, (f"Existing gaps, not blocking under fail-on new ({len(existing)})",
+                            [x for r in existing for x in _result_item(r, links, fix=True)]))
     security = _security(report, links)
     if security:  # one visible line: a scanner that did not run must not pass for a clean scan
         body += [f"**{security[0]}**" + (" — details below." if security[1] else ""), ""]

@@ -86,7 +86,7 @@ def mermaid(pipeline: dict[str, Any] | None, max_nodes: int = MAX_NODES) -> str:
             continue
         drawn.add((a, b))
         words = e.get("label") or _EDGE_WORDS.get(e.get("how"), e.get("how") or "")
-        arrow = "-.->" if e.get("how") == "by hand" else "-->"
+        arrow = "-.->" if e.get("how") in ("by hand", "out of sight") else "-->"
         lines.append(f"  {a} {arrow}|{label(words, 40)}| {b}" if words else f"  {a} {arrow} {b}")
     # A stage nothing leads into still sits after its predecessor: an invisible link keeps
     # the picture left to right instead of a stack of unconnected boxes, and claims nothing.

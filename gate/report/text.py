@@ -91,7 +91,12 @@ def render_text(report: dict[str, Any], color: bool = False, width: int | None =
     console.print(table)
     results = [r for r in report.get("results") or [] if isinstance(r, dict)]
     blockers = [r for r in results if _blocks(r, report)]
-    groups = [("Blockers", blockers),
+    existing: list[dict] = []
+    if isinstance(changes, dict) and changes.get("fail_on") == "new":
+        broke = {b.get("id") for b in changes.get("broke") or []}
+        existing = [r for r in blockers if r.get("id") not in broke]
+    groups = [("Blockers", [r for r in blockers if r not in existing]),
+              ("Existing, not blocking under fail-on new", existing),
               ("Warnings", [r for r in results if r.get("status") == "fail" and r not in blockers
                             and r.get("severity") != "info"]),
               ("Info", [r for r in results if r.get("status") == "fail" and r not in blockers

@@ -18,14 +18,19 @@ from gate.rules.ops_common import evidence_list, fix_site, ops_skip, serverless
 )
 def backups(ev, ctx: Context):
     """Passes on backup retention/PITR in IaC or platform config, backup plans, Velero schedules,
-    a dump CronJob or compose service, or a scheduled workflow that dumps the data; documents do not count."""
+    a dump CronJob or compose service, or a scheduled workflow that dumps the data; documents do not count.
+    Skips a service that keeps no data (no database, volume, object store or queue)."""
     skip = ops_skip(ev)
     if skip:
         return skip
     ops = ev.ops
     if ops.backups:
         return passed(f"Automated backups: {evidence_list(ops.backups)}.", *(f.loc for f in ops.backups))
-    stores = [f for f in ops.databases if f.kind in ("sql-resource", "sql-image")] + ops.databases + ops.document_stores
+    if not ops.keeps_data:
+        return skipped("The service keeps no data of its own (no database, volume, object store or queue in its "
+                       "config): backups do not apply.")
+    stores = ([f for f in ops.databases if f.kind in ("sql-resource", "sql-image")] + ops.databases
+              + ops.document_stores + ops.stateful)
     where = stores[0].loc if stores else fix_site(ev)
     doc = f" ({ops.runbooks[0].loc.path} describes backups, but a document is not automation)" if any(
         "backup" in f.loc.path.lower() for f in ops.runbooks) else ""

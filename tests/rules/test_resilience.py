@@ -98,3 +98,18 @@ def test_infrastructure_as_written(fixture, rule_id, status, where):
 def test_platform_scaling_says_why():
     out = outcome(FIXTURES / "serverless-framework-bare", "resilience.autoscaling")
     assert out.status == "pass" and "platform scales" in out.message
+
+
+@pytest.mark.parametrize("fixture, rule_id, status, where", [
+    # a service that keeps no data has nothing to back up; a named volume is data
+    ("ops-stateless-service", "resilience.backups", "skip", None),
+    ("ops-stateful-volume", "resilience.backups", "fail", "docker-compose.yml:7"),
+    # Vercel, Netlify, Cloudflare Workers, Firebase scale the service themselves
+    ("serverless-vercel", "resilience.autoscaling", "pass", "vercel.json:1"),
+    ("ops-stateless-service", "resilience.autoscaling", "fail", "Dockerfile:3"),
+])
+def test_what_the_service_keeps_and_where_it_runs(fixture, rule_id, status, where):
+    out = outcome(FIXTURES / fixture, rule_id)
+    assert out.status == status, out.message
+    if where:
+        assert [str(loc) for loc in out.locations] == [where]

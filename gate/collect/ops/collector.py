@@ -84,7 +84,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
         kube.scan_values(repo, chart, ev)
     _dependencies(manifests, sig, ev, _production_installs(dockerfiles, sig))
     _dockerfiles(dockerfiles, scripts, sig, ev, {p: repo.read(p) or "" for p in dockerfiles})
-    _compose(compose, set(dockerfiles), own_images, scripts, sig, ev)
+    _compose(compose, set(dockerfiles), own_images, scripts, sig, ev, {p: repo.read(p) or "" for p in compose})
     _load_test_files(repo, sig, ev)
     migrations.collect_migrations(repo, sig, ev)
     _start_up(repo, manifests, scripts, sig, ev)
@@ -212,11 +212,15 @@ def _migrations_in(text: str, scripts: Scripts, near: str, loc: Location, kind: 
 
 
 def _compose(compose: dict[str, list[Service]], dockerfiles: set[str], own_images: set[str], scripts: Scripts,
-             sig: Signatures, ev: OpsEvidence) -> None:
+             sig: Signatures, ev: OpsEvidence, repo_text: dict[str, str]) -> None:
     production = [p for p in compose if own(p, sig) and not _LOCAL_COMPOSE.search(p.rsplit("/", 1)[-1])]
     for path, services in compose.items():
         if not own(path, sig) or (production and path not in production):
             continue  # the production compose file speaks for the service, not the local one beside it
+        top = re.search(r"^volumes:\s*\n\s+[\w.-]+\s*:", repo_text.get(path, ""), re.M)
+        if top:
+            ev.stateful.append(Fact("compose-volume", Location(path, repo_text[path].count("\n", 0, top.start()) + 1),
+                                    f"named volumes in {path}"))
         for svc in services:
             loc = Location(path, svc.line)
             built_here = bool(svc.build_dockerfile) or (svc.image and image_base(svc.image) in own_images)

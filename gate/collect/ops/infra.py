@@ -24,7 +24,7 @@ from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "functions",
-           "databases", "document_stores")
+           "databases", "document_stores", "stateful")
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,9 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
                                                             or re.match(r"\s*kind:\s*\"?Job", ln)) and active[i]), None)
             if at is not None:
                 ev.migration_runs.append(Fact("k8s-job", Location(path, at + 1), lines[at].strip()))
+    if is_k8s and ({"PersistentVolumeClaim", "StatefulSet"} & kinds or "volumeClaimTemplates:" in text) and own(path, sig):
+        kind = next(iter({"PersistentVolumeClaim", "StatefulSet"} & kinds), "StatefulSet")
+        ev.stateful.append(Fact("k8s-volume", Location(path, _line_of_kind(lines, kind)), f"{kind} in {path}"))
     if is_k8s and "serving.knative.dev" in text and "Service" in kinds and own(path, sig):
         # a Knative/Cloud Run service: the platform scales it from requests
         ev.functions.append(Fact("knative-service", Location(path, _line_of_kind(lines, "Service")), f"Knative Service in {path}"))

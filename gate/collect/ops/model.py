@@ -58,6 +58,7 @@ class OpsEvidence:
     load_test_runs  workflow steps that run a load-test tool.
     databases       relational evidence: SQL driver/ORM dependency, SQL image or IaC.
     document_stores document or key-value store evidence (MongoDB, Datastore, Redis …).
+    stateful        other data the service keeps: volumes, object stores, queues it owns.
     migration_dirs  one Fact per migrations folder (loc: its newest file).
     migration_tools one Fact per tool (detail: the tool's name).
     auto_sync       ORM auto-sync of the schema (GORM AutoMigrate, ddl-auto=update …).
@@ -85,6 +86,7 @@ class OpsEvidence:
     load_test_runs: list[Fact] = field(default_factory=list)
     databases: list[Fact] = field(default_factory=list)
     document_stores: list[Fact] = field(default_factory=list)
+    stateful: list[Fact] = field(default_factory=list)
     migration_dirs: list[Fact] = field(default_factory=list)
     migration_tools: list[Fact] = field(default_factory=list)
     auto_sync: list[Fact] = field(default_factory=list)
@@ -101,6 +103,11 @@ class OpsEvidence:
     def has_database(self) -> bool:
         """A relational database, or a migrations folder for any store."""
         return bool(self.databases or self.migration_dirs or self.migration_tools)
+
+    @property
+    def keeps_data(self) -> bool:
+        """Anything to back up: a database, a document store, a volume, a bucket or a queue."""
+        return bool(self.has_database or self.document_stores or self.stateful)
 
     @property
     def tools(self) -> list[str]:

@@ -15,9 +15,13 @@ from gate.policy.signatures import Signatures
 
 PLATFORM_FILES = {"railway.json", "railway.toml", "fly.toml", "render.yaml", "app.yaml", "app.yml", "Procfile",
                   "serverless.yml", "serverless.yaml", "app.json", "vercel.json", "netlify.toml",
-                  "amplify.yml", "amplify.yaml", "apprunner.yaml", "apprunner.yml"}
+                  "amplify.yml", "amplify.yaml", "apprunner.yaml", "apprunner.yml", "wrangler.toml", "wrangler.json",
+                  "wrangler.jsonc", "firebase.json"}
+# platforms that run the service and scale it by themselves
 _SELF_SCALING = {"amplify.yml": "Amplify", "amplify.yaml": "Amplify", "apprunner.yaml": "App Runner",
-                 "apprunner.yml": "App Runner"}
+                 "apprunner.yml": "App Runner", "vercel.json": "Vercel", "netlify.toml": "Netlify",
+                 "wrangler.toml": "Cloudflare Workers", "wrangler.json": "Cloudflare Workers",
+                 "wrangler.jsonc": "Cloudflare Workers", "firebase.json": "Firebase"}
 _RELEASE_KEYS = {"release_command", "preDeployCommand", "predeployCommand", "startCommand", "buildCommand"}
 _MIN = ("minInstances", "min_instances", "numInstances", "minReplicas")
 _MAX = ("maxInstances", "max_instances", "maxReplicas")
@@ -46,11 +50,11 @@ def scan_platform(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence) 
                 ev.service_configs.append(Fact("procfile", Location(path, i), ln.strip()[:100]))
         return
     if name in _SELF_SCALING:
+        if name == "firebase.json" and not re.search(r'"(hosting|functions)"\s*:', text):
+            return  # a Firebase project that deploys no hosting or functions runs nothing
         ev.functions.append(Fact("platform-config", Location(path, 1), f"{_SELF_SCALING[name]} ({name})"))
         ev.service_configs.append(Fact("platform", Location(path, 1), name))
         return
-    if name in ("vercel.json", "netlify.toml"):
-        return  # static front ends: nothing for a health check or a release command
     doc = _doc(repo, path)
     if doc is None:
         return

@@ -39,13 +39,14 @@ def expand_actions(steps: list[Step], find_action: Callable[[str], CompositeActi
         for s in inner:
             # a composite action's run steps start in the workspace, not the caller's folder
             out.append(Step(loc=s.loc, name=s.name, id=s.id, uses=s.uses, run=_subst_inputs(s.run, step.with_), run_line=s.run_line,
-                            with_=s.with_, env=s.env, if_=s.if_, via=s.via or step.loc,
+                            with_={k: _subst_inputs(v, step.with_) if isinstance(v, str) else v for k, v in s.with_.items()},
+                            env=s.env, if_=s.if_, via=s.via or step.loc,
                             working_directory=s.working_directory))
     return out
 
 
 def _subst_inputs(run: str | None, with_: dict) -> str | None:
-    """`${{ inputs.x }}` in a composite action's run, with the caller's literal value."""
+    """`${{ inputs.x }}` in a composite action's run (or `with:` value), with the caller's literal value."""
     if not run or "inputs." not in run:
         return run
 
@@ -148,12 +149,14 @@ def resolve_value(value: Any, ctx: dict[str, list[str]]) -> list[str]:
                 found_ref = True
                 if v not in results:
                     results.append(v)
-        for lit in _LITERAL.findall(inner):
-            # literals in `x == 'main' && 'production' || 'staging'`: the branch
-            # name compared with is not an environment, the chosen values are.
-            if re.search(r"[=!]=\s*'" + re.escape(lit) + "'", inner):
+        for m in _LITERAL.finditer(inner):
+            # literals in `x == 'main' && 'production' || 'staging'`: the value compared
+            # with is not an environment, the chosen values are (even when they are the
+            # same word: `github.ref_name == 'production' && 'production' || 'dev'`).
+            if re.search(r"[=!]=\s*$", inner[:m.start()]) or re.match(r"\s*[=!]=", inner[m.end():]):
                 continue
-            if lit and lit not in results:
+            lit = m.group(1)
+            if lit and lit.replace("''", "'") not in results:
                 results.append(lit.replace("''", "'"))
         if results or found_ref:
             return results

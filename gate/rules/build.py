@@ -15,9 +15,11 @@ from gate.rules.observability import ops_skip
     without push) for each image, the front end's build script, the function's package step.""",
 )
 def build_verified(ev, ctx: Context):
-    """Passes when each image that runs in production, each front-end app and each function is built by
-    a PR-triggered job (docker build, npm/yarn build, go build, mvn package, gradle build, dotnet build …);
-    tests alone are not a build."""
+    """Passes when each deployable part — each image the deploy path builds or references, each
+    front-end app, each function — is built by a job of a pipeline (any CI system) that runs for
+    pull requests: docker build, build-push-action, compose build, buildx bake, skaffold, npm/yarn
+    build, turbo/nx build targets, go build, mvn package, gradle build, dotnet build …, or a
+    pull-request deploy to a preview environment; tests alone are not a build."""
     skip = ops_skip(ev)
     if skip:
         return skip
@@ -27,8 +29,9 @@ def build_verified(ev, ctx: Context):
                        "app or function).")
     if not ops.pr_workflows:
         first = ops.parts[0]
-        return failed(f"No workflow runs on pull requests, so nothing builds {first.kind} {first.loc} before merge.",
-                      first.loc, Location(".github/workflows"))
+        other = ev.workflows.foreign[0].path if ev.workflows.foreign and not ev.workflows.workflows else None
+        return failed(f"No {'pipeline' if other else 'workflow'} runs on pull requests, so nothing builds "
+                      f"{first.kind} {first.loc} before merge.", first.loc, Location(other or ".github/workflows"))
     missing = [p for p in ops.parts if p.built_by is None]
     if not missing:
         built = "; ".join(f"{p.path} by {p.built_by}" for p in ops.parts[:3])

@@ -1,17 +1,20 @@
 """Workflow collection on hostile files: each ends in a ci.workflow-valid finding with file:line."""
 import time
 
-from gate.collect.workflows import MAX_WORKFLOW_BYTES, is_workflow_file
+from gate.collect.repo import walk
+from gate.collect.workflows import MAX_WORKFLOW_BYTES, collect_workflows, is_workflow_file
 
 WF = ".github/workflows"
 GOOD = "on: pull_request\njobs:\n  t:\n    runs-on: x\n    steps: [{run: pytest}]\n"
 
 
 def _valid(run_rule, root):
+    # the workflow reader itself must not hang on a hostile file (other collectors,
+    # such as zizmor's subprocess, are bounded by their own tests)
     start = time.monotonic()
-    r = run_rule(root, "ci.workflow-valid")
+    collect_workflows(walk(root))
     assert time.monotonic() - start < 2
-    return r
+    return run_rule(root, "ci.workflow-valid")
 
 
 def test_is_workflow_file():

@@ -29,3 +29,44 @@ def test_build_verified(fixture, status, where):
     if where:
         assert where in [str(loc) for loc in out.locations]
         assert where in out.message
+
+
+@pytest.mark.parametrize("fixture, status, where", [
+    # `docker compose build` builds the services the compose file builds; `compose config` builds nothing
+    ("build-compose-build", "pass", ".github/workflows/ci.yml:9"),
+    ("build-compose-config-only", "fail", "api/Dockerfile:1"),
+    # `buildx bake` and `skaffold build` build every image they declare; the same on push only, or
+    # `skaffold diagnose`, do not build on pull requests
+    ("build-bake", "pass", ".github/workflows/ci.yml:10"),
+    ("build-bake-on-push-only", "fail", "services/api/Dockerfile:1"),
+    ("build-skaffold", "pass", ".github/workflows/ci.yml:9"),
+    ("build-skaffold-diagnose-only", "fail", "Dockerfile:1"),
+    # a local composite action that builds, its context passed by the caller; one that only lints does not
+    ("build-composite-action", "pass", ".github/workflows/ci.yml:9"),
+    ("build-composite-action-lint-only", "fail", "api/Dockerfile:1"),
+    # a pull-request deploy to a preview environment builds the front end; on push to main it does not
+    ("build-preview-deploy", "pass", ".github/workflows/preview.yml:10"),
+    ("build-preview-deploy-main-only", "fail", "web/package.json:1"),
+    # dev-container, editor, load-test and LABEL-only images are no deployable parts
+    ("build-not-deployable-images", "pass", ".github/workflows/ci.yml:9"),
+    ("build-not-deployable-images-unbuilt", "fail", "Dockerfile:1"),
+    # the released image is the part; a Dockerfile nothing deploys beside it is not — unless nothing is released
+    ("build-release-image", "pass", ".github/workflows/ci.yml:9"),
+    ("build-release-image-unreleased", "fail", "sandbox/Dockerfile:1"),
+    # Azure Pipelines' Docker task on pull requests builds the image; with `pr: none` nothing does
+    ("build-azure-docker-task", "pass", "azure-pipelines.yml:6"),
+    ("build-azure-docker-task-no-pr", "fail", "Dockerfile:1"),
+])
+def test_build_forms(fixture, status, where):
+    policy = load_policy("production")
+    ev = collect(FIXTURES / fixture, policy)
+    out = run_rule(get_rule("ci.build-verified"), ev, policy, dt.date(2026, 11, 25))
+    assert out.status == status, out.message
+    assert where in [str(loc) for loc in out.locations]
+    assert where in out.message
+
+
+def test_parts_leave_out_dev_editor_load_test_and_label_only_images():
+    policy = load_policy("production")
+    parts = collect(FIXTURES / "build-not-deployable-images", policy).ops.parts
+    assert [p.path for p in parts] == ["Dockerfile"]

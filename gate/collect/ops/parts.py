@@ -1,12 +1,19 @@
-"""Deployable parts built from this repository, and the PR-triggered step building each.
+"""Deployable parts built from this repository, and the pull-request step building each.
 
-Parts: every Dockerfile of the service (not dev, test, CI-tool or dev-container
-images), every front-end app (a package.json with a build script and a front-end
-framework, or beside vercel.json/netlify.toml), every function (serverless.yml,
-host.json, wrangler.toml). A part is built on pull requests when a job of a
-PR-triggered workflow, whose `if:` lets pull requests through, builds its image or
-runs a build of its language over its directory (following local reusable
-workflows, composite actions, scripts, Makefile targets and npm scripts).
+Parts: the images the deploy path builds or references (a Dockerfile built by a
+pipeline that runs beyond pull requests, by a production compose file, or named by a
+platform config; when nothing on the deploy path names one, every service Dockerfile
+— never dev-container, editor, test-runner, load-test or FROM/LABEL-only ones), every
+front-end app (a package.json with a build script and a front-end framework, or beside
+vercel.json/netlify.toml), every function (serverless.yml, host.json, wrangler.toml).
+
+A part is built on pull requests when a job of a pipeline that runs for pull requests
+(any CI system; `if:` letting them through) builds its image — `docker build`,
+build-push-action, `docker compose build`, `buildx bake`, `skaffold build/run` — or runs
+a build of its language over its directory (turbo/nx build targets over a workspace),
+or deploys it to a preview environment (which builds it). Commands are followed through
+local reusable workflows, composite actions and the one follower (gate.collect.runners),
+from each step's own working directory.
 """
 from __future__ import annotations
 
@@ -19,7 +26,7 @@ from gate.collect.ops.model import Part
 from gate.collect.ops.pipeline import WorkDirs, step_loc
 from gate.collect.ops.scripts import Scripts, _join
 from gate.collect.repo import RepoFiles
-from gate.collect.workflows import WorkflowSet
+from gate.collect.workflows import WorkflowSet, pr_reach
 from gate.model import query
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
@@ -55,6 +62,8 @@ def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfi
     for path, df in dockerfiles.items():
         if not own(path, sig) or sig.search("non_deployable_dockerfiles", "/" + path):
             continue
+        if not (df.runs or df.start or df.copies):
+            continue  # FROM and LABEL only: a template or a re-tag, nothing of this repository runs in it
         sources: list[str] = []
         for src in df.copies:
             src = src.rstrip("/")
@@ -101,9 +110,13 @@ def runs_on_pr(expr: str | None) -> bool:
 
 
 def pr_jobs(ws: WorkflowSet):
-    """(workflow, job) of every job that runs on pull requests, through local calls."""
-    for wf in ws.workflows.values():
-        if not query.runs_on_pull_requests(wf):
+    """(workflow, job) of every job that runs for pull requests, through local calls.
+
+    Every pipeline counts (other CI systems' too): one triggered by pull requests, one
+    that runs on pushes to every branch (a same-repository pull request's head), or one
+    chained by `workflow_run` on a pull-request workflow."""
+    for wf in ws.pipelines():
+        if pr_reach(wf, ws) is None:
             continue
         blocked: set[str] = set()
         for job in wf.jobs.values():
@@ -165,10 +178,13 @@ def _docker_targets(text: str, m: re.Match, wd: str, compose: dict[str, list[Ser
     return [_join(_join(base, context), "Dockerfile")]
 
 
-def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signatures,
+def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkDirs | None, sig: Signatures,
                  compose: dict[str, list[Service]], packages: dict[str, dict]) -> list[str]:
-    """Fill each part's `built_by`; return the PR-triggered workflow paths."""
-    pr_paths = [wf.path for wf in ws.workflows.values() if query.runs_on_pull_requests(wf)]
+    """Keep the images the deploy path builds or references; fill each part's `built_by`
+    with the pull-request step that builds it; return the paths of pipelines that run for
+    pull requests. (`wd` is unused: each step carries its working directory.)"""
+    _deployed_only(parts, ws, scripts, sig, compose)
+    pr_paths = list(dict.fromkeys(wf.path for wf in ws.pipelines() if pr_reach(wf, ws) is not None))
     builds = sig.group_patterns("build_commands")
     actions = sig.groups("build_actions")
     seen: dict[tuple[str, str], list] = {}
@@ -176,22 +192,83 @@ def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkD
         for step in job.steps:
             if not runs_on_pr(step.if_):
                 continue
-            w = wd.of(step)
-            if step.uses and any(step.uses.lower().startswith(a.lower()) for a in actions.get("docker", [])):
-                ctx = str(step.with_.get("context") or ".")
-                ctx = "" if ctx.startswith(("${{", "{{")) else ctx
-                file = step.with_.get("file")
-                targets = [_join(ctx, "Dockerfile")] if not file else [_join("", str(file)), _join(ctx, str(file))]
-                if "bake" in step.uses:
-                    targets = [p.path for p in parts if p.kind == "image"]
-                _mark(parts, "docker", targets, None, step, packages)
-            for _, text in scripts.expand(step.run or "", w) if step.run else []:
-                key = (text, w)
-                if key not in seen:  # the same script reached by many steps is scanned once
-                    seen[key] = _scan(text, w, builds, compose)
-                for lang, targets, scope in seen[key]:
-                    _mark(parts, lang, targets, scope, step, packages)
+            for lang, targets, scope in _step_builds(step, parts, scripts, builds, actions, compose, seen):
+                _mark(parts, lang, targets, scope, step, packages)
+            if _preview_deploy(step, scripts, sig):
+                # a pull-request deploy to a preview environment builds what it deploys
+                _mark(parts, "preview", [], (step.workdir, True), step, packages)
     return pr_paths
+
+
+def _step_builds(step: Step, parts: list[Part], scripts: Scripts, builds, actions, compose, seen):
+    """(language, Dockerfiles, scope) of every build a step runs, through what it calls."""
+    out = []
+    w = step.workdir
+    if step.uses and any(step.uses.lower().startswith(a.lower()) for a in actions.get("docker", [])):
+        ctx = str(step.with_.get("context") or ".")
+        ctx = "" if ctx.startswith(("${{", "{{")) else _join(w if ctx.startswith(".") and w else "", ctx)
+        file = step.with_.get("file")
+        targets = [_join(ctx, "Dockerfile")] if not file else [_join("", str(file)), _join(ctx, str(file))]
+        if "bake" in step.uses:
+            targets = [p.path for p in parts if p.kind == "image"]
+        out.append(("docker", targets, None))
+    for _, text in scripts.expand(step.run or "", w) if step.run else []:
+        key = (text, w)
+        if key not in seen:  # the same script reached by many steps is scanned once
+            seen[key] = _scan(text, w, builds, compose)
+        for lang, targets, scope in seen[key]:
+            if targets == ["*"]:  # bake and skaffold build every image they declare
+                targets = [p.path for p in parts if p.kind == "image"]
+            out.append((lang, targets, scope))
+    return out
+
+
+def _preview_deploy(step: Step, scripts: Scripts, sig: Signatures) -> bool:
+    if step.uses and sig.uses_match("preview_deploy_actions", step.uses):
+        return True
+    return bool(step.run and sig.search("preview_deploy_commands", step.run))
+
+
+_PROD_COMPOSE = re.compile(r"(^|[/._-])(prod|production|release|deploy|live|swarm|stack)([._-]|$)")
+_DOCKERFILE_KEY = re.compile(r"(?i)\bdockerfile(?:[_-]?path)?[\"']?\s*[:=]\s*[\"']?([\w./-]+)")
+
+
+def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Signatures,
+                   compose: dict[str, list[Service]]) -> None:
+    """Drop images nothing on the deploy path builds or references, when it visibly builds
+    or references others: a local-only Dockerfile beside the one production runs is no part.
+
+    The deploy path: builds in pipelines that run beyond pull requests (pushes, tags,
+    releases, dispatches), production compose files, and platform configs that name a
+    Dockerfile (or deploy the folder they stand in)."""
+    images = {p.path for p in parts if p.kind == "image"}
+    if len(images) < 2:
+        return
+    deployed: set[str] = set()
+    builds = sig.group_patterns("build_commands")
+    docker_actions = {"docker": sig.groups("build_actions").get("docker", [])}
+    seen: dict = {}
+    for wf in ws.pipelines():
+        if wf.triggers and set(wf.triggers) <= set(query.PR_EVENTS):
+            continue
+        for _, job in ((wf, j) for j in wf.jobs.values()):
+            for step in job.steps:
+                for lang, targets, _ in _step_builds(step, parts, scripts, {"docker": builds.get("docker", [])},
+                                                    docker_actions, compose, seen):
+                    deployed.update(t for t in targets if t in images)
+    for path, services in compose.items():
+        if _PROD_COMPOSE.search(path.rsplit("/", 1)[-1].lower()):
+            deployed.update(s.build_dockerfile for s in services if s.build_dockerfile in images)
+    for path in scripts.repo.files:
+        if not sig.search("image_platform_files", "/" + path):
+            continue
+        text = scripts.read(path)
+        named = [_join(dirname(path), m.group(1)) for m in _DOCKERFILE_KEY.finditer(text)]
+        deployed.update(n for n in named if n in images)
+        if not named and _join(dirname(path), "Dockerfile") in images:
+            deployed.add(_join(dirname(path), "Dockerfile"))
+    if deployed:
+        parts[:] = [p for p in parts if p.kind != "image" or p.path in deployed]
 
 
 def _scan(text: str, w: str, builds, compose) -> list[tuple[str, list[str], tuple[str, bool] | None]]:
@@ -203,7 +280,9 @@ def _scan(text: str, w: str, builds, compose) -> list[tuple[str, list[str], tupl
             if probe is not None and probe(low) is None:
                 continue  # the pattern cannot match without one of its literals: skip the regex scan
             for m in p.finditer(text):
-                if lang == "docker":
+                if lang == "docker" and re.search(r"\bbake\b|\bskaffold\b", m.group(0)):
+                    out.append(("docker", ["*"], None))
+                elif lang == "docker":
                     out.append(("docker", _docker_targets(text, m, w, compose), None))
                 else:
                     wide = bool(re.search(r"\b(turbo|nx|lerna)\b|--workspaces|\s-ws\b", m.group(0) + text[m.end():m.end() + 40]))
@@ -220,6 +299,8 @@ def _mark(parts: list[Part], lang: str, dockerfiles: list[str], scope: tuple[str
             ok = part.kind == "image" and part.path in dockerfiles
             if ok:
                 built_images.append(part)
+        elif lang == "preview" and scope is not None:
+            ok = under(part.dir, scope[0])
         elif scope is not None and lang in part.languages:
             where, wide = scope
             root_ws = bool((packages.get(_join(where, "package.json")) or {}).get("workspaces"))

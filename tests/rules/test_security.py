@@ -1,4 +1,6 @@
 """security.* rules (the ones needing no scanner) over fixture repositories."""
+import pytest
+
 WF = ".github/workflows"
 
 
@@ -54,11 +56,31 @@ def test_dependency_updates_fails_without_a_bot(run_rule, locs):
 
 def test_code_scanning_alerts_skips_without_a_token(run_rule):
     r = run_rule("library-not-deployable", "security.code-scanning-alerts")
-    assert r.status == "skip" and r.unknown
+    assert r.status == "unknown" and r.counts_as == "skip"
     assert "token" in r.message
 
 
 def test_code_scanning_alerts_unknown_fails_under_regulated(run_rule):
     r = run_rule("library-not-deployable", "security.code-scanning-alerts", policy="regulated")
-    assert r.status == "fail" and r.unknown and r.severity == "blocker"
+    assert r.status == "unknown" and r.blocking and r.severity == "blocker"
     assert "token" in r.message
+
+
+@pytest.mark.parametrize("fixture, status, where, says", [
+    # CodeQL in a local reusable workflow, called on pull requests and pushes: the init step is cited
+    ("ci-codeql-local-reusable", "pass", (f"{WF}/codeql-analysis.yml", "codeql-action/init"), "pull requests and pushes"),
+    # delegated to a remote reusable workflow: out of sight, so unknown (the policy decides what that counts as)
+    ("ci-codeql-remote-reusable", "unknown", None, "example-org/shared-workflows/.github/workflows/codeql.yml@v3"),
+    # the same remote workflow, only on a schedule: visibly not on pull requests
+    ("ci-codeql-remote-reusable-scheduled", "fail", (f"{WF}/security.yml", "schedule:"), "runs only on schedule"),
+    # init without analyze analyses nothing
+    ("ci-codeql-init-only", "fail", (f"{WF}/codeql.yml", "codeql-action/init"), "without analyze"),
+])
+def test_codeql_workflow_forms(run_rule, locs, line_of, fixture, status, where, says):
+    r = run_rule(fixture, "security.codeql-workflow")
+    # unknown shows as a skip where the policy says `unknown: skip`
+    assert r.status == status or (status == "unknown" and r.status == "skip"), r.message
+    assert says in r.message
+    if where:
+        path, needle = where
+        assert locs(r) == [f"{path}:{line_of(fixture, path, needle)}"]

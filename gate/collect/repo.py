@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Iterator
 from pathlib import Path
 
 from gate.policy.globs import path_matcher
 
+# Folders that only ever hold vendored dependencies, caches or generated output: none is
+# the repository's own configuration, and one of them can hold more files than the rest.
+# (`build/` and `target/` are not here: Go keeps `build/package/Dockerfile` and CI config there.)
 SKIP_DIRS = frozenset({
     ".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache",
     ".pytest_cache", ".ruff_cache", "bower_components", ".terraform", ".next", ".nuxt",
-    ".gradle", ".idea", ".cache", "site-packages",
+    ".gradle", ".idea", ".cache", "site-packages", "vendor", "dist", ".svelte-kit", ".turbo",
+    ".parcel-cache", "jspm_packages", ".yarn",
 })
 MAX_FILES = 100_000
 MAX_DEPTH = 32
@@ -27,18 +34,68 @@ class RepoError(Exception):
     """The path given is not a readable repository directory."""
 
 
+WALKS = [0]  # walks made in this process: the tests hold collect to one
+
+
+class Sizes(Mapping[str, int]):
+    """File sizes, asked of the file system only for the files someone asks about.
+
+    The walk learns each entry's kind from the directory listing itself; a size costs
+    one `stat`, and a collector wants it for a handful of files, not for 50,000.
+    """
+
+    def __init__(self, repo: RepoFiles) -> None:
+        self._repo = repo
+        self._known: dict[str, int] = {}
+
+    def __getitem__(self, rel: str) -> int:
+        size = self._known.get(rel)
+        if size is None:
+            if rel not in self._repo.file_set:
+                raise KeyError(rel)
+            try:
+                size = os.stat(self._repo.root / self._repo._links.get(rel, rel), follow_symlinks=False).st_size
+            except OSError:
+                size = -1
+            self._known[rel] = size
+        return size
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self._repo.file_set
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._repo.files)
+
+    def __len__(self) -> int:
+        return len(self._repo.files)
+
+    def __setitem__(self, rel: str, size: int) -> None:
+        self._known[rel] = size
+
+
 @dataclass
 class RepoFiles:
     root: Path
     files: list[str] = field(default_factory=list)  # posix paths relative to root, sorted
-    sizes: dict[str, int] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     excluded: tuple[str, ...] = ()
+    file_set: set[str] = field(default_factory=set, repr=False)
+    reads: Counter = field(default_factory=Counter, repr=False)  # disk reads per file: at most one each
     _text: dict[str, str | None] = field(default_factory=dict, repr=False)
     _links: dict[str, str] = field(default_factory=dict, repr=False)  # in-repo file links
 
+    def __post_init__(self) -> None:
+        self.sizes = Sizes(self)
+        self.file_set.update(self.files)
+
+    def add(self, rel: str, size: int | None = None) -> None:
+        self.files.append(rel)
+        self.file_set.add(rel)
+        if size is not None:
+            self.sizes[rel] = size
+
     def exists(self, rel: str) -> bool:
-        return rel in self.sizes
+        return rel in self.file_set
 
     def read(self, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str | None:
         """The file's text, or None (missing, too large, binary, unreadable)."""
@@ -49,9 +106,10 @@ class RepoFiles:
         return text
 
     def _read(self, rel: str, max_bytes: int) -> str | None:
-        size = self.sizes.get(rel)
-        if size is None:
+        if rel not in self.file_set:
             return None
+        self.reads[rel] += 1
+        size = self.sizes[rel]
         if size > max_bytes:
             self.notices.append(f"{rel}: skipped, {size} bytes is over the {max_bytes}-byte bound")
             return None
@@ -66,7 +124,7 @@ class RepoFiles:
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return None
-            data = os.read(fd, max_bytes + 1)
+            data = _read_all(fd, max_bytes + 1)
         finally:
             os.close(fd)
         if len(data) > max_bytes:
@@ -80,8 +138,23 @@ class RepoFiles:
         return [f for f in self.files if f.startswith(under) and f.endswith(suffixes)]
 
 
+def _read_all(fd: int, limit: int) -> bytes:
+    chunks, total = [], 0
+    while total < limit:
+        chunk = os.read(fd, limit - total)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
 def walk(root: str | os.PathLike, exclude: tuple[str, ...] = ()) -> RepoFiles:
-    """List the regular files under root; raises RepoError if root is unusable."""
+    """List the regular files under root, once; raises RepoError if root is unusable.
+
+    Skipped folders (SKIP_DIRS, and folders the `exclude` globs cover whole) are never
+    entered; a file's kind comes from the listing, its size only when asked."""
+    WALKS[0] += 1
     base = Path(root)
     if not base.exists():
         raise RepoError(f"{root}: no such directory; give the path of a repository checkout")
@@ -121,8 +194,7 @@ def walk(root: str | os.PathLike, exclude: tuple[str, ...] = ()) -> RepoFiles:
                         continue
                     subdirs.append((rel, depth + 1))
                 elif entry.is_file(follow_symlinks=False):
-                    repo.files.append(rel)
-                    repo.sizes[rel] = entry.stat(follow_symlinks=False).st_size
+                    repo.add(rel)
                 # sockets, FIFOs and devices are never listed, so never opened
             except OSError:
                 continue
@@ -150,9 +222,8 @@ def _link(repo: RepoFiles, rel: str, path: str, real_root: str) -> None:
     except OSError:
         return
     if stat.S_ISREG(st.st_mode):
-        repo.files.append(rel)
-        repo.sizes[rel] = st.st_size
         repo._links[rel] = os.path.relpath(target, real_root)
+        repo.add(rel, st.st_size)
 
 
 def excluded(rel: str, patterns: tuple[str, ...]) -> bool:

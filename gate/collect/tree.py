@@ -31,6 +31,7 @@ CODEQL_ALIASES = {
 # Vendored or generated code is not the repository's own language.
 _NOT_OWN = ("vendor/", "third_party/", "third-party/", "node_modules/", "dist/", "build/", "docs/", "examples/",
             "testdata/", "fixtures/", ".github/")
+_NOT_OWN_RX = re.compile("(?:^|/)(?:" + "|".join(re.escape(p) for p in _NOT_OWN) + ")")
 CODEOWNERS_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS")
 
 
@@ -60,7 +61,7 @@ def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
     for path in repo.files:
         dot = path.rfind(".")
         lang = CODEQL_LANGUAGES.get(path[dot:].lower()) if dot > path.rfind("/") else None
-        if lang and not any(path.startswith(p) or f"/{p}" in path for p in _NOT_OWN):
+        if lang and not _NOT_OWN_RX.search(path):
             facts.languages[lang] = facts.languages.get(lang, 0) + 1
             facts.language_example.setdefault(lang, path)
         if path in CODEOWNERS_PATHS and facts.codeowners is None:

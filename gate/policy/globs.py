@@ -117,25 +117,44 @@ def glob_match(text: str, pattern: str) -> bool:
 
 
 class PathMatcher:
-    """A list of path globs compiled once into one regex: does a path, or a folder above it, match?"""
+    """A list of path globs compiled into one regex on first use: does a path, or a folder above it, match?"""
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(str(p) for p in patterns if isinstance(p, str) and p)
-        parts = [_translate(p.rstrip("/") or p) for p in self.patterns]
-        self._rx = re.compile("(?:" + "|".join(parts) + ")(?:/.*)?", re.DOTALL) if parts else None
-        # a folder is covered whole when it, or a folder above it, matches, or `dir/**` names it
-        dirs = parts + [_translate(p[:-3]) for p in self.patterns if p.endswith("/**") and len(p) > 3]
-        self._dir_rx = re.compile("(?:" + "|".join(dirs) + ")(?:/.*)?", re.DOTALL) if parts else None
+        self._rx: re.Pattern | None = None
+        self._dir_rx: re.Pattern | None = None
 
     def __bool__(self) -> bool:
-        return self._rx is not None
+        return bool(self.patterns)
 
     def match(self, path: str) -> bool:
-        return self._rx is not None and self._rx.fullmatch(path) is not None
+        if not self.patterns:
+            return False
+        if self._rx is None:
+            self._rx = _union(self.patterns)
+        return self._rx.fullmatch(path) is not None
 
     def covers_folder(self, folder: str) -> bool:
         """Every path under `folder` matches: the walk need not enter it."""
-        return self._dir_rx is not None and self._dir_rx.fullmatch(folder) is not None
+        if not self.patterns:
+            return False
+        if self._dir_rx is None:
+            # the folder, or one above it, matches; or `folder/**` is one of the patterns
+            self._dir_rx = _union([*self.patterns, *(p[:-3] for p in self.patterns if p.endswith("/**") and len(p) > 3)])
+        return self._dir_rx.fullmatch(folder) is not None
+
+
+def _union(patterns: Iterable[str]) -> re.Pattern:
+    """One regex for all: `**/` leads are factored out, so a path's folders are stepped through once, not once per pattern."""
+    anywhere, rooted = [], []
+    for p in patterns:
+        p = p.rstrip("/") or p
+        if p.startswith("**/") and len(p) > 3:
+            anywhere.append(_translate(p[3:]))
+        else:
+            rooted.append(_translate(p))
+    parts = (["(?:[^/]*/)*(?:" + "|".join(anywhere) + ")"] if anywhere else []) + rooted
+    return re.compile("(?:" + "|".join(parts) + ")(?:/.*)?", re.DOTALL)
 
 
 @lru_cache(maxsize=256)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
-from gate.policy.globs import path_matcher
+from gate.policy.globs import PathMatcher
 
 # What each signature list holds; a list not named here holds regular expressions.
 # `policy validate` checks every entry a policy sets against its list's kind.
@@ -61,6 +61,40 @@ def _lower(text: str) -> str:
     return _last.low
 
 
+class Probe:
+    """Does a lower-cased text contain one of these literals?
+
+    `in` tests first, which cost nothing to set up; a probe asked often (a list searched
+    in every path of a large tree) becomes one compiled alternation of the literals, so
+    each further question is a single call into C.
+    """
+
+    __slots__ = ("literals", "test", "_calls")
+    UPGRADE_AFTER = 64
+
+    def __init__(self, literals: tuple[str, ...]) -> None:
+        self.literals = literals
+        self._calls = 0
+        if len(literals) == 1:
+            only = literals[0]
+            self.test: Callable[[str], bool] = lambda low: only in low
+        else:
+            self.test = self._counted
+
+    def _counted(self, low: str) -> bool:
+        self._calls += 1
+        if self._calls >= self.UPGRADE_AFTER:
+            rx = re.compile("|".join(re.escape(x) for x in sorted(self.literals, key=len, reverse=True)))
+            self.test = lambda low: rx.search(low) is not None
+        for lit in self.literals:
+            if lit in low:
+                return True
+        return False
+
+    def __call__(self, low: str) -> Any:
+        return True if self.test(low) else None
+
+
 class Pattern:
     """A signature pattern that compiles on the first text its literals say it may match."""
 
@@ -68,13 +102,22 @@ class Pattern:
 
     def __init__(self, source: str) -> None:
         self.pattern = source
-        self._probe: Callable[[str], Any] | None | bool = False  # False: not derived yet
+        self._probe: Probe | None | bool = False  # False: not derived yet
         self._rx: re.Pattern | None = None
 
-    def may_match(self, text: str) -> bool:
+    @property
+    def probe(self) -> Probe | None:
         if self._probe is False:
             self._probe = literal_probe(self.pattern)
-        return self._probe is None or self._probe(_lower(text)) is not None
+        return self._probe  # type: ignore[return-value]
+
+    def may_match(self, text: str) -> bool:
+        probe = self._probe if self._probe is not False else self.probe
+        if probe is None:
+            return True
+        if _last.text is not text:
+            _last.text, _last.low = text, text.lower()
+        return probe.test(_last.low)
 
     @property
     def compiled(self) -> re.Pattern:
@@ -83,7 +126,9 @@ class Pattern:
         return self._rx
 
     def search(self, text: str, *args: int) -> re.Match | None:
-        return self.compiled.search(text, *args) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        return (self._rx or self.compiled).search(text, *args)
 
     def match(self, text: str, *args: int) -> re.Match | None:
         return self.compiled.match(text, *args) if self.may_match(text) else None
@@ -104,25 +149,54 @@ class Pattern:
         return f"Pattern({self.pattern!r})"
 
 
+class _List:
+    """One signature list: its patterns, and one probe for all of them when each has one."""
+
+    __slots__ = ("patterns", "_probe")
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self._probe: Probe | None | bool = False
+
+    def may_match(self, text: str) -> bool:
+        if self._probe is False:
+            probes = [p.probe for p in self.patterns]
+            self._probe = None if not probes or None in probes else \
+                Probe(tuple(dict.fromkeys(x for pr in probes for x in pr.literals)))  # type: ignore[union-attr]
+        if self._probe is None:
+            return True
+        if _last.text is not text:
+            _last.text, _last.low = text, text.lower()
+        return self._probe.test(_last.low)  # type: ignore[union-attr]
+
+
 class Signatures:
     """Read-only view of the policy's `signatures:` mapping."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        self._lists: dict[str, list[Pattern]] = {}
+        self._lists: dict[str, _List] = {}
         self._groups: dict[str, dict[str, list[Pattern]]] = {}
+        self._group_lists: dict[str, _List] = {}
+
+    def _list(self, name: str) -> _List:
+        found = self._lists.get(name)
+        if found is None:
+            found = self._lists[name] = _List([_pattern(p) for p in self.prefixes(name)])
+        return found
 
     def patterns(self, name: str) -> list[Pattern]:
-        if name not in self._lists:
-            self._lists[name] = [_pattern(p) for p in self.prefixes(name)]
-        return self._lists[name]
+        return self._list(name).patterns
 
     def search(self, name: str, text: str | None) -> re.Match | None:
         """The leftmost match of any pattern of the list; patterns whose literals are absent never run."""
         if not text:
             return None
+        lst = self._list(name)
+        if not lst.may_match(text):
+            return None  # one probe for the whole list: most texts need no more
         best: re.Match | None = None
-        for pattern in self.patterns(name):
+        for pattern in lst.patterns:
             if not pattern.may_match(text):
                 continue
             m = pattern.compiled.search(text)
@@ -159,6 +233,11 @@ class Signatures:
         """The first (group, match) of any pattern in any group of `name`."""
         if not text:
             return None
+        every = self._group_lists.get(name)
+        if every is None:
+            every = self._group_lists[name] = _List([p for ps in self.group_patterns(name).values() for p in ps])
+        if not every.may_match(text):
+            return None
         for group, pats in self.group_patterns(name).items():
             for pattern in pats:
                 if pattern.may_match(text):
@@ -179,7 +258,14 @@ class Signatures:
 
 def path_matches(path: str, globs: list[str]) -> bool:
     """A signature file glob matches the path at any depth (as if written `**/GLOB`)."""
-    return path_matcher(tuple("**/" + g for g in globs)).match(path)
+    key = tuple(globs)
+    matcher = _ANY_DEPTH.get(key)
+    if matcher is None:
+        matcher = _ANY_DEPTH[key] = PathMatcher("**/" + g for g in key)
+    return matcher.match(path)
+
+
+_ANY_DEPTH: dict[tuple[str, ...], PathMatcher] = {}
 
 
 @lru_cache(maxsize=None)  # patterns come from the policy: a bounded set, shared by every list naming one
@@ -197,15 +283,10 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def literal_probe(pattern: str) -> Callable[[str], Any] | None:
-    """A test on the lower-cased text that the pattern can match (None when absent), or None if no literal is certain."""
+def literal_probe(pattern: str) -> Probe | None:
+    """A test on the lower-cased text that the pattern can match (None when it cannot), or None if no literal is certain."""
     literals = required_literals(pattern)
-    if not literals:
-        return None
-    if len(literals) == 1:
-        only = literals[0]
-        return lambda low: True if only in low else None
-    return lambda low: True if any(lit in low for lit in literals) else None
+    return Probe(literals) if literals else None
 
 
 class _Unsure(Exception):

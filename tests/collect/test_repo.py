@@ -71,9 +71,15 @@ def test_binary_file_reads_as_none(repo):
 
 
 def test_skip_dirs_and_exclude(repo):
-    root = repo({"node_modules/x/Dockerfile": "FROM x\n", "vendor/Dockerfile": "FROM y\n", "src/a.py": ""})
-    assert walk(root).files == ["src/a.py", "vendor/Dockerfile"]
-    assert walk(root, exclude=("vendor/*",)).files == ["src/a.py"]
+    root = repo({"node_modules/x/Dockerfile": "FROM x\n", "vendor/Dockerfile": "FROM y\n", "src/a.py": "",
+                 "third_party/Dockerfile": "FROM z\n", "docs/a.min.js": "", "docs/sub/b.min.js": ""})
+    # vendored and generated folders are never entered
+    assert walk(root).files == ["docs/a.min.js", "docs/sub/b.min.js", "src/a.py", "third_party/Dockerfile"]
+    # the one glob dialect: `*` stays in a segment, `**` crosses, a folder covers its contents
+    assert walk(root, exclude=("third_party",)).files == ["docs/a.min.js", "docs/sub/b.min.js", "src/a.py"]
+    assert walk(root, exclude=("third_party/**",)).files == ["docs/a.min.js", "docs/sub/b.min.js", "src/a.py"]
+    assert walk(root, exclude=("docs/*.min.js",)).files == ["docs/sub/b.min.js", "src/a.py", "third_party/Dockerfile"]
+    assert walk(root, exclude=("**/*.min.js",)).files == ["src/a.py", "third_party/Dockerfile"]
 
 
 def test_walk_rejects_a_missing_path_and_a_file(tmp_path):

@@ -97,3 +97,9 @@ def test_extras_the_production_image_installs_are_runtime_dependencies():
     # the image installs the dev extra (and a third-party package's extra): neither is the service's runtime
     dev = ops(FIXTURES / "ops-python-extras-dev-only")
     assert dev.telemetry == [] and dev.databases == []
+
+
+def test_a_database_image_built_here_is_a_store_not_the_service():
+    ev = ops(FIXTURES / "ops-database-image-built")
+    assert locs(ev.databases) == ["database/Dockerfile:1"]
+    assert ev.health_checks == []        # pg_isready in the database image says nothing of the service

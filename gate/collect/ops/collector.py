@@ -185,6 +185,11 @@ def _dockerfiles(dockerfiles: dict[str, Dockerfile], scripts: Scripts, sig: Sign
         if not own(path, sig) or sig.search("non_deployable_dockerfiles", "/" + path):
             continue
         line = df.start[-1][0] if df.start else df.first_line
+        if sig.search("sql_images", df.base[1]) or sig.search("document_store_images", df.base[1]):
+            # the repository's own database image: a store to back up, not the service to health-check
+            store = ev.databases if sig.search("sql_images", df.base[1]) else ev.document_stores
+            store.append(Fact("database-image", Location(path, df.base[0]), f"FROM {df.base[1]}"))
+            continue
         if sig.search("lambda_images", df.base[1]):
             # Lambda runs the image as a function: it ignores HEALTHCHECK and scales it itself
             ev.functions.append(Fact("lambda-image", Location(path, df.base[0]), f"FROM {df.base[1]}"))

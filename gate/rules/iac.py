@@ -54,7 +54,7 @@ def validated_in_ci(ev, ctx: Context):
         events = set(wf.triggers) - {"workflow_call"} | callers.get(wf.path, set())
         ci = bool(events & _CI_EVENTS)
         for _, step in query.workflow_steps(wf):
-            m = ctx.sig.search("iac_validate", step.run) if step.run else None
+            m = (ctx.sig.search("iac_validate", step.run) or ctx.sig.search("iac_check_commands", step.run)) if step.run else None
             if m and not ci:
                 manual = manual or (wf, step)  # validation inside a manual or scheduled deploy is not CI
                 continue

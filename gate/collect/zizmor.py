@@ -224,9 +224,11 @@ class ZizmorRun:
             ignores, disabled = _config_rules(self._config_text)
             findings = [f for f in (_finding(item, ignores, self.config, self._line)
                                     for item in data[:MAX_FINDINGS]) if f]
+            capped = (f"zizmor audited the first {MAX_INPUTS} workflow and action files only",) \
+                if len(self.inputs) >= MAX_INPUTS else ()
             return self._facts(True, f"zizmor audited {len(self.inputs)} file(s)"
                                + (" (online audits on)" if self.online else " offline"),
-                               findings=tuple(findings), disabled=disabled, notices=_warnings(err))
+                               findings=tuple(findings), disabled=disabled, notices=capped + _warnings(err))
         finally:
             self._cleanup()
 

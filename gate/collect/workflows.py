@@ -52,6 +52,11 @@ class WorkflowSet:
         yield from self.workflows.values()
         yield from self.foreign
 
+    def pipeline(self, path: str) -> Workflow | None:
+        """The GitHub workflow or other system's pipeline read from `path`."""
+        found = self.workflows.get(path)
+        return found if found is not None else next((wf for wf in self.foreign if wf.path == path), None)
+
 
 @dataclass(frozen=True)
 class TestRun:
@@ -139,7 +144,15 @@ def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: R
     return ws
 
 
-MAX_FOREIGN = 16  # pipeline entry files read per repository
+MAX_FOREIGN = 16      # pipeline entry files read per repository
+MAX_CANDIDATES = 64   # YAML files in pipeline folders looked at to find Azure pipelines among templates
+
+
+def _azure_pipeline(doc) -> bool:
+    """A pipeline declares when it runs or where, besides what it runs; a template only takes parameters."""
+    if not isinstance(doc, dict) or not any(k in doc for k in ("stages", "jobs", "steps", "extends")):
+        return False
+    return "trigger" in doc or "pr" in doc or (("pool" in doc or "resources" in doc) and "parameters" not in doc)
 
 
 def collect_foreign(repo: RepoFiles, ws: WorkflowSet) -> None:
@@ -150,16 +163,19 @@ def collect_foreign(repo: RepoFiles, ws: WorkflowSet) -> None:
         doc, error = load_yaml_file(repo, path)
         return doc
 
-    read = 0
+    read = candidates = 0
     for path in repo.files:
         system = foreign.system_of(path)
         if system is None or read >= MAX_FOREIGN:
             continue
+        if system == "azure-candidate":
+            candidates += 1
+            if candidates > MAX_CANDIDATES:
+                continue
         doc, error = load_yaml_file(repo, path)
         if system == "azure-candidate":
-            # a folder of Azure templates: only files that are pipelines themselves
-            if not (isinstance(doc, dict) and ("trigger" in doc or "pr" in doc) and
-                    any(k in doc for k in ("stages", "jobs", "steps", "extends"))):
+            # a folder of pipelines and templates: only files that are pipelines themselves
+            if error or not _azure_pipeline(doc):
                 continue
             system = "azure"
         read += 1

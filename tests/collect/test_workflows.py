@@ -82,3 +82,21 @@ def test_uses_leaving_the_repository_is_not_followed(repo, evidence_for):
     root = repo({f"{WF}/ci.yml": "on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{uses: ../../../etc}]\n"})
     ev = evidence_for(root)
     assert ev.workflows.actions == {}
+
+
+def test_other_systems_pipelines_are_read_where_they_live_and_nowhere_else(repo):
+    root = repo({
+        ".azure-pipelines/ci.yml": "trigger: [main]\njobs:\n  - job: t\n    steps:\n      - script: make test\n",
+        ".azure-pipelines/templates/steps.yml": "parameters:\n  - name: x\nsteps:\n  - script: echo\n",
+        "deploy/k8s.yml": "apiVersion: v1\nkind: Service\n",
+        "tests/corpus/other__repo/azure-pipelines.yml": "steps:\n  - script: make test\n",
+        "vendor/lib/.gitlab-ci.yml": "test:\n  script: [make]\n",
+        ".gitlab-ci.yml": "test:\n  script: [make test]\n",
+        "Jenkinsfile": "pipeline {}\n",
+    })
+    ws = collect_workflows(walk(root))
+    assert sorted((wf.system, wf.path) for wf in ws.foreign) == [("azure", ".azure-pipelines/ci.yml"),
+                                                                 ("gitlab", ".gitlab-ci.yml")]
+    assert ws.unread == [("Jenkins", "Jenkinsfile")]
+    assert not ws.workflows  # GitHub readers (hardening, zizmor) never see them
+    assert [wf.path for wf in ws.pipelines()] == [".azure-pipelines/ci.yml", ".gitlab-ci.yml"]

@@ -21,6 +21,7 @@ remote ones are recorded in `Workflow.opaque`.
 """
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatchcase
 from typing import Any, Callable
 
@@ -39,16 +40,27 @@ SYSTEM_NAMES = {"azure": "Azure Pipelines", "gitlab": "GitLab CI", "circleci": "
                 "bitbucket": "Bitbucket Pipelines", "github": "GitHub Actions"}
 
 
+_AZURE_DIRS = (".azure-pipelines/", ".azuredevops/", ".pipelines/", "azure-pipelines/", "pipelines/", ".azure/",
+               "build/", "ci/", ".ci/", "eng/", "deploy/", "devops/", ".devops/")
+_NOT_OWN = re.compile(r"(^|/)(tests?|testdata|fixtures?|examples?|samples?|vendor|node_modules|third[-_]party|corpus)/")
+
+
 def system_of(path: str) -> str | None:
-    """The CI system whose entry file `path` is (Azure pipelines may live in any folder)."""
+    """The CI system whose entry file `path` is.
+
+    GitLab, CircleCI and Bitbucket read one file at the root. An Azure pipeline is any
+    `azure-pipelines.yml` at the root or one folder down, or a YAML file in a folder
+    where pipelines are kept that declares a pipeline — never one inside tests,
+    examples or vendored code (those are other repositories' pipelines)."""
     if path in SYSTEMS:
         return SYSTEMS[path]
+    if _NOT_OWN.search(path) or path.count("/") > 2:
+        return None
     name = path.rsplit("/", 1)[-1]
-    if path.startswith((".azure-pipelines/", ".azuredevops/", ".pipelines/", "azure-pipelines/", "pipelines/", ".azure/")) \
-            and name.endswith((".yml", ".yaml")):
-        return "azure-candidate"  # read only when it declares a pipeline (trigger/pr/stages/jobs/steps)
-    if name in ("azure-pipelines.yml", "azure-pipelines.yaml"):
+    if name in ("azure-pipelines.yml", "azure-pipelines.yaml") and path.count("/") <= 1:
         return "azure"
+    if path.startswith(_AZURE_DIRS) and name.endswith((".yml", ".yaml")):
+        return "azure-candidate"  # read only when it declares a pipeline (trigger/pr and stages/jobs/steps)
     return None
 
 

@@ -102,7 +102,7 @@ def judge(rule_id: str, ev, ctx: Context, what: str) -> Outcome:
         source = callers(ev, first)
         return failed(f"zizmor reports {len(active)} {what}; first: {first.annotation or first.desc} at "
                       f"{first.location}:{first.location.column} [{first.audit}]"
-                      + (f", fed by {source[0]}" if source else "") + ".",
+                      + (f", fed by {source[0]}" if source else "") + f"; see {first.url}",
                       *_locations(active), details=details)
     if waived:
         return Outcome("waived", f"{len(waived)} {what} waived by the repository's zizmor configuration; "

@@ -158,20 +158,19 @@ def test_online_rules_skip_while_zizmor_runs_offline(run_rule):
     assert r.status == "skip" and "online" in r.message and not r.unknown
 
 
-def test_threshold_params_filter_by_zizmors_severity_and_confidence(evidence_for, repo):
-    from gate.policy.load import load_policy
+def test_threshold_params_filter_by_zizmors_severity_and_confidence(evidence_for):
+    from gate.rules.base import Context
 
     # artipacked is medium severity, low confidence: a policy that wants medium confidence lets it pass
-    root = repo({".github/readiness.yml": (
-        "extends: production\nrules:\n  hardening.credential-persistence: {params: {min_confidence: medium}}\n"),
-        f"{WF}/ci.yml": (Path(__file__).resolve().parents[1] / "fixtures" / "hardening-unpinned-actions" / WF
-                         / "ci.yml").read_text()})
-    policy = load_policy(str(root / ".github/readiness.yml"), env={})
-    ev = collect(root, policy)
-    (strict,) = evaluate(ev, policy, rules=[get_rule("hardening.credential-persistence")]).results
-    assert strict.status == "pass" and "below the policy's threshold" in strict.message
-    (default,) = evaluate(ev, load_policy("production", env={}), rules=[get_rule("hardening.credential-persistence")]).results
+    ev, check = evidence_for("hardening-unpinned-actions"), get_rule("hardening.credential-persistence").check
+    strict = check(ev, Context(params={"min_severity": "low", "min_confidence": "medium"}, sig=None))
+    assert strict.status == "pass"
+    assert "1 below the policy's threshold: low severity, medium confidence" in strict.message
+    assert strict.details[0].startswith("below the threshold: .github/workflows/ci.yml:8:")
+    default = check(ev, Context(params=dict(get_rule("hardening.credential-persistence").params), sig=None))
     assert default.status == "fail"
+    high = check(ev, Context(params={"min_severity": "high", "min_confidence": "low"}, sig=None))
+    assert high.status == "pass"  # medium severity is under a high bar
 
 
 # ---------------------------------------------------------------- zizmor cannot run

@@ -271,3 +271,13 @@ def test_other_findings_list_low_severity_extras_without_failing(run_rule):
     assert (r.status, r.severity) == ("pass", "info")
     assert "below the policy's threshold: medium severity" in r.message
     assert any("[self-repository]" in d for d in r.details)
+
+
+def test_pull_request_target_is_dangerous_even_when_only_the_base_is_checked_out(run_rule, line_of):
+    # the gate used to pass this; zizmor flags the trigger itself (medium confidence), and the
+    # policy's `min_confidence: high` on the rule is how a team accepts such a workflow
+    name, path = "hardening-pull-request-target-base-only", f"{WF}/label.yml"
+    r = run_rule(name, "hardening.dangerous-triggers")
+    assert r.status == "fail"
+    assert [str(loc) for loc in r.locations] == [f"{path}:{line_of(name, path, 'pull_request_target')}"]
+    assert "medium confidence" in r.details[0]

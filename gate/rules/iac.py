@@ -55,6 +55,8 @@ def validated_in_ci(ev, ctx: Context):
         ci = bool(events & _CI_EVENTS)
         for _, step in query.workflow_steps(wf):
             m = (ctx.sig.search("iac_validate", step.run) or ctx.sig.search("iac_check_commands", step.run)) if step.run else None
+            if m and m.group(0).rstrip().endswith("fmt") and "-check" not in step.run:
+                m = None  # `terraform fmt` rewrites files; only `fmt -check` checks anything
             if m and not ci:
                 manual = manual or (wf, step)  # validation inside a manual or scheduled deploy is not CI
                 continue

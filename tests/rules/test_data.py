@@ -79,3 +79,12 @@ def test_a_ci_bootstrap_against_the_runners_database_is_not_the_deploy_path():
     assert ".github/workflows/deploy.yml:16" not in [str(loc) for loc in bootstrap.locations]
     deploy = run_rule(rule, collect(FIXTURES / "migrations-deploy-step", policy), policy, dt.date(2026, 11, 25))
     assert deploy.status == "pass" and [str(loc) for loc in deploy.locations] == [".github/workflows/deploy.yml:24"]
+
+
+def test_a_task_definition_that_migrates_on_start_is_the_deploy_path():
+    policy = load_policy("production")
+    rule = get_rule("data.migrations-in-pipeline")
+    on = run_rule(rule, collect(FIXTURES / "iac-terraform-ecs", policy), policy, dt.date(2026, 11, 25))
+    assert on.status == "pass" and [str(loc) for loc in on.locations] == ["infra/service.tf:9"]
+    off = run_rule(rule, collect(FIXTURES / "iac-terraform-ecs-fixed", policy), policy, dt.date(2026, 11, 25))
+    assert off.status == "fail"

@@ -10,8 +10,8 @@ A setting is `TYPE` (the resource's presence counts) or `TYPE PATH OP VALUE`:
 TYPE is a regular expression matched against the whole resource type, PATH a dotted
 property path (keys compared without case, `_` or `-`, each segment a regular
 expression; a list matches if any item does), OP one of `=` (equal, case-insensitive), `!=`, `>` (a number, or another
-PATH of the same resource), `~` (regular expression) and `?` (set to anything but
-false/empty/0).
+PATH of the same resource), `~` (regular expression), `~@` (any pattern of the named
+signature list, e.g. `migration_commands`) and `?` (set to anything but false/empty/0).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "functions",
-           "databases", "document_stores", "stateful")
+           "databases", "document_stores", "stateful", "migration_runs")
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _first_loc(node: Any, default: Location) -> Location:
     return default
 
 
-def match(res: Resource, s: Setting) -> tuple[Location, str] | None:
+def match(res: Resource, s: Setting, sig: Signatures | None = None) -> tuple[Location, str] | None:
     """Where the resource meets the setting, and what it says there; or None."""
     if not s.type.fullmatch(res.type):
         return None
@@ -132,6 +132,10 @@ def match(res: Resource, s: Setting) -> tuple[Location, str] | None:
             return node.loc, said
         if s.op == "~" and re.search(s.value, value, re.I):
             return node.loc, keys
+        if s.op == "~@" and sig is not None:
+            m = sig.search(s.value, value)
+            if m:
+                return _line_in(node.loc, text, m.start()), f"{keys}: {m.group(0).strip()}"
         if s.op == ">":
             other = _number(s.value)
             if other is None:
@@ -141,6 +145,25 @@ def match(res: Resource, s: Setting) -> tuple[Location, str] | None:
             if mine is not None and other is not None and mine > other:
                 return node.loc, said
     return None
+
+
+def _fixed_range(res: Resource, s: Setting) -> tuple[Location, float, float] | None:
+    """(where, min, max) when an autoscaling `max > min` setting reads two numbers and max <= min."""
+    if s.target != "autoscaling" or s.op != ">" or _number(s.value) is not None or not s.type.fullmatch(res.type):
+        return None
+    highs = _walk(res.props, s.path)
+    lows = _walk(res.props, tuple(_norm(p) for p in s.value.split(".")))
+    if not highs or not lows:
+        return None
+    hi, lo = _number(_text(highs[0][1])), _number(_text(lows[0][1]))
+    if hi is None or lo is None or hi > lo:
+        return None
+    return highs[0][1].loc, lo, hi
+
+
+def _line_in(loc: Location, text: str, offset: int) -> Location:
+    """The line inside a multi-line value (a heredoc, jsonencode) where a match stands."""
+    return Location(loc.path, (loc.line or 1) + text.count("\n", 0, offset))
 
 
 def _off(node: Any) -> bool:
@@ -159,8 +182,12 @@ def judge(resources: list[Resource], sig: Signatures, ev: OpsEvidence) -> None:
     table = settings(sig)
     for res in resources:
         for s in table:
-            found = match(res, s)
+            found = match(res, s, sig)
             if found is None:
+                fixed = _fixed_range(res, s)
+                if fixed is not None:  # a scaling range whose maximum is not above its minimum
+                    ev.autoscaling_off.append(Fact("iac-autoscaling-off", fixed[0],
+                                                   f"{res.type} {res.name}: min {fixed[1]:g} / max {fixed[2]:g}"))
                 continue
             loc, said = found
             what = f"{res.type} {res.name}".strip() + (f" {said}" if said else "")

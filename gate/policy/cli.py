@@ -2,6 +2,9 @@
 
 Registered in gate/cli.py with `main.add_command(policy_group, "policy")`. A bad
 policy exits 2 with every problem on its own line, `file:line: key: what is wrong`.
+Rule ids and params are checked against the catalogue the caller puts in the click
+context object (`{"rule_catalogue": callable returning {rule id: params}}`): the
+policy package never imports the rules.
 """
 from __future__ import annotations
 
@@ -19,11 +22,19 @@ def policy_group() -> None:
     """Validate a policy, or show the effective one."""
 
 
+def rule_catalogue() -> Any:
+    """{rule id: params} from the click context object, or None when the caller gave none."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(dict) if ctx is not None else None
+    found = obj.get("rule_catalogue") if obj else None
+    return found() if callable(found) else found
+
+
 def _load(ref: str | None, repo: Path, git_ref: str | None, strict: bool):
     from gate.policy.load import PolicyError, load_policy
 
     try:
-        return load_policy(ref, repo.resolve(), git_ref=git_ref, strict=strict)
+        return load_policy(ref, repo.resolve(), git_ref=git_ref, strict=strict, rules=rule_catalogue())
     except PolicyError as exc:
         for line in str(exc).splitlines():
             click.echo(f"readiness-gate: error: {line}", err=True)
@@ -39,7 +50,7 @@ def validate_cmd(file: str | None, repo: Path) -> None:
     with everything it extends and every profile it names."""
     policy = _load(file, repo, None, strict=True)
     extra = [f"{len(policy.waivers)} waiver(s)"] if policy.waivers else []
-    extra += [f"{len(policy.custom_rules)} custom rule(s)"] if policy.custom_rules else []
+    extra += [f"{len(policy.custom_specs)} custom rule(s)"] if policy.custom_specs else []
     profiles = policy.data.get("profiles") or {}
     extra += [f"profiles: {', '.join(f'{k} → {v}' for k, v in profiles.items())}"] if profiles else []
     click.echo(f"ok: {policy.source} ({' → '.join(policy.chain)})" + (f"; {'; '.join(extra)}" if extra else ""))

@@ -7,11 +7,16 @@ merge key by key; a list replaces the one it overrides, unless it is written as
 `{extend: [...]}` (append) or `{replace: [...]}`. A branch profile that matches the
 ref replaces what the top file `extends:`. User files are validated here; presets
 are validated by the test suite, so a `check` with a preset never imports jsonschema.
+
+Loading never asks the rule registry: which rule ids and params exist is the
+registry's to say, so the engine (and `policy validate`) passes the catalogue to
+`rule_errors` after loading, and the policy package stays below the rules.
 """
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +45,7 @@ class Policy:
     chain: list[str] = field(default_factory=list)  # preset/file names, base last
     profile: str | None = None         # the ref pattern of the branch profile that applied
     profile_reason: str | None = None  # why it applied (or why none did), for the report
+    layers: list[tuple[str, Any]] = field(default_factory=list, repr=False)  # (label, document) validated at load
 
     @property
     def threshold(self) -> int:
@@ -81,10 +87,21 @@ class Policy:
         return parse_waivers(self.data.get("waivers"))
 
     @cached_property
-    def custom_rules(self) -> list:
-        from gate.rules.custom import build_rules
+    def custom_specs(self) -> list:
+        """The custom rules as declared (gate.policy.custom.CustomSpec); gate.rules.custom builds the rules."""
+        from gate.policy.custom import custom_specs
 
-        return build_rules(self.data.get("custom_rules") or [])
+        return custom_specs(self.data)
+
+    @property
+    def custom_rules(self) -> list:
+        """Transitional: the rule objects of the custom rules, from the registry the caller has loaded.
+
+        The policy never imports the rules; evaluate should call
+        `gate.rules.custom.build_rules(policy.data["custom_rules"])` itself.
+        """
+        builder = getattr(sys.modules.get("gate.rules.custom"), "build_rules", None)
+        return builder(self.data.get("custom_rules") or []) if builder else []
 
     def apply_waiver(self, result: Any, today: Any, notices: list[str]) -> None:
         """evaluate's hook for each failing result: waived, or a notice if its waiver expired."""
@@ -233,12 +250,16 @@ def base_layers() -> list[tuple[str, Path]]:
 
 
 def load_policy(ref: str | None = None, repo_root: Path | None = None, *, git_ref: str | None = None,
-                env: Mapping[str, str] | None = None, strict: bool = False) -> Policy:
+                env: Mapping[str, str] | None = None, strict: bool = False,
+                rules: Mapping[str, Mapping[str, Any]] | None = None) -> Policy:
     """`ref` is a preset name or a path; None means the repository's own file, else production.
 
     `git_ref` (else the GitHub event in `env`, default os.environ) picks a branch profile.
     `strict` validates the presets and base layers too (`policy validate`, the tests).
-    Raises PolicyError listing every problem found, one `file:line: key: what` per line.
+    `rules` (rule id -> its params and defaults, from the registry the caller holds)
+    checks the rule ids and params the files name in the same pass; without it, call
+    `rule_errors` later. Raises PolicyError listing every problem found, one
+    `file:line: key: what` per line.
     """
     from gate.policy.profiles import current_ref, select_profile
 
@@ -265,13 +286,44 @@ def load_policy(ref: str | None = None, repo_root: Path | None = None, *, git_re
         data = merge(data, {k: v for k, v in layer.doc.items() if k != "extends"})
     checked = layers + base_docs if strict else [layer for layer in layers if layer.user]
     if checked:
-        errors.extend(_validate(checked, data))
+        errors.extend(_validate(checked, data, base_docs, rules))
     if errors:
         raise PolicyError("\n".join(dict.fromkeys(errors)))
     name = str(top.doc.get("name") or top.name)
     data["name"] = name
     chain = [layer.name for layer in layers] + [n for n, _ in bases]
-    return Policy(name=name, source=source, data=data, chain=chain, profile=profile, profile_reason=reason)
+    return Policy(name=name, source=source, data=data, chain=chain, profile=profile, profile_reason=reason,
+                  layers=[(layer.name, layer.doc) for layer in checked])
+
+
+def rule_errors(policy: Policy, catalogue: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Every rule id and param the policy's own files name that the catalogue lacks, as `file:line: key: what`.
+
+    `catalogue` maps each registered rule id to its params and their defaults (the
+    engine builds it from the registry); the policy's custom rule ids count as known.
+    """
+    from gate.policy.schema import Known, rule_reference_errors
+
+    known = Known(rule_ids=set(catalogue) | _custom_ids(policy.data),
+                  rule_params={k: dict(v) for k, v in catalogue.items()})
+    out: list[str] = []
+    for label, doc in policy.layers:
+        out.extend(sorted(rule_reference_errors(doc, label, known), key=_line_number))
+    return out
+
+
+def unknown_rule_ids(policy: Policy, known_ids: set[str] | frozenset[str]) -> list[tuple[str, int, str]]:
+    """(file, line, id) of every rule id the policy's own files name that is neither registered nor custom."""
+    from gate.policy.schema import rule_ids_named
+
+    known = set(known_ids) | _custom_ids(policy.data)
+    return [(label, line, rid) for label, doc in policy.layers for line, rid in rule_ids_named(doc)
+            if rid not in known]
+
+
+def _custom_ids(data: dict[str, Any]) -> set[str]:
+    return {spec["id"] for spec in data.get("custom_rules") or []
+            if isinstance(spec, dict) and isinstance(spec.get("id"), str)}
 
 
 def _profile_target_errors(top: Layer, profiles: dict[str, Any], jail: Path | None) -> list[str]:
@@ -286,13 +338,19 @@ def _profile_target_errors(top: Layer, profiles: dict[str, Any], jail: Path | No
     return out
 
 
-def _validate(layers: list[Layer], data: dict[str, Any]) -> list[str]:
-    from gate.policy.schema import schema_errors, semantic_errors
+def _validate(layers: list[Layer], data: dict[str, Any], base_docs: list[Layer],
+              rules: Mapping[str, Mapping[str, Any]] | None) -> list[str]:
+    from gate.policy.schema import Known, rule_reference_errors, schema_errors, semantic_errors
 
-    known = known_names(data)
+    known = Known(signature_keys={k for layer in base_docs for k in (layer.doc.get("signatures") or {})})
+    if rules is not None:
+        known.rule_ids = set(rules) | _custom_ids(data)
+        known.rule_params = {k: dict(v) for k, v in rules.items()}
     out: list[str] = []
     for layer in layers:
         found = schema_errors(layer.doc, layer.name) + semantic_errors(layer.doc, layer.name, known)
+        if rules is not None:
+            found += rule_reference_errors(layer.doc, layer.name, known)
         out.extend(sorted(found, key=_line_number))
     return out
 
@@ -301,21 +359,3 @@ def _line_number(message: str) -> int:
     head = message.split(": ", 1)[0]
     tail = head.rsplit(":", 1)[-1]
     return int(tail) if tail.isdigit() else 0
-
-
-def known_names(data: dict[str, Any]) -> Any:
-    """Rule ids and params from the registry plus the merged policy's custom rules; signature names from the base layers."""
-    from gate.policy.schema import Known
-    from gate.rules import all_rules
-
-    known = Known()
-    for r in all_rules():
-        known.rule_ids.add(r.id)
-        known.rule_params[r.id] = dict(r.params)
-    for spec in data.get("custom_rules") or []:
-        if isinstance(spec, dict) and isinstance(spec.get("id"), str):
-            known.rule_ids.add(spec["id"])
-    for name, path in base_layers():
-        sigs = read_policy_file(path, name).get("signatures")
-        known.signature_keys.update(sigs or {})
-    return known

@@ -1,6 +1,7 @@
 """Validate a policy file: the JSON Schema (gate/policies/schema.json), then what a
-schema cannot know (rule ids, rule params, dates, regexes). Every error is one line,
-`file:line: key: what is wrong`, so a user fixes them all in one pass.
+schema cannot know (dates, every regular expression and glob, signature list names;
+rule ids and params against the catalogue the caller passes). Every error is one
+line, `file:line: key: what is wrong`, so a user fixes them all in one pass.
 
 jsonschema is imported inside `schema_errors` only: it costs ~100 ms, and a `check`
 that uses an embedded preset never validates anything at run time (the presets are
@@ -21,15 +22,13 @@ from gate.model.yamlsafe import YList, YMap
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policies" / "schema.json"
 CUSTOM_KINDS = ("exists", "file_matches", "file_not_matches", "workflow_step", "fresh")
-# Signature lists that are regular expressions (the others are prefixes or globs).
-REGEX_SIGNATURES = re.compile(r"^(environments|environment_inputs|iac_validate|.*_(commands|checks|names|inputs|draft|create|patterns))$")
 
 
 @dataclass
 class Known:
     """What a policy may name: filled from the rule registry and the merged policy."""
 
-    rule_ids: set[str] = field(default_factory=set)
+    rule_ids: set[str] = field(default_factory=set)    # empty: the catalogue was not given
     rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
     signature_keys: set[str] = field(default_factory=set)
 
@@ -120,7 +119,47 @@ def _unknown_key(key: str, allowed: list[str]) -> str:
 
 
 def semantic_errors(doc: Any, label: str, known: Known) -> list[str]:
-    """What the schema cannot check: names of rules and params, real dates, regexes."""
+    """What the schema cannot check: real dates, every pattern and glob, signature list names."""
+    from gate.policy.signatures import kind_of
+
+    errs: list[tuple[list[Any], str]] = []
+    if not isinstance(doc, dict):
+        return []
+    for i, w in _items(doc.get("waivers"), "waivers"):
+        if not isinstance(w[1], dict):
+            continue
+        where = w[0]
+        expires = w[1].get("expires")
+        if isinstance(expires, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expires):  # else the schema said so
+            try:
+                dt.date.fromisoformat(expires)
+            except ValueError:
+                errs.append((where + ["expires"], f"`{expires}` is not a date; give YYYY-MM-DD"))
+        errs.extend(_glob_errors(where + ["paths"], w[1].get("paths")))
+    seen: set[str] = set()
+    for i, c in _items(doc.get("custom_rules"), "custom_rules"):
+        errs.extend(_custom_errors(c[0], c[1], seen, known))
+    errs.extend(_glob_errors(["exclude"], doc.get("exclude")))
+    profiles = doc.get("profiles")
+    if isinstance(profiles, dict):
+        for pattern in profiles:
+            errs.extend(_ref_glob_errors(["profiles", pattern], pattern))
+    sigs = doc.get("signatures")
+    if isinstance(sigs, dict):
+        for name, value in sigs.items():
+            if known.signature_keys and name not in known.signature_keys:
+                errs.append((["signatures", name], _unknown_key(name, sorted(known.signature_keys)).replace("key", "signature list")))
+                continue
+            kind = kind_of(str(name))
+            if kind == "regex":
+                errs.extend(_regex_errors(["signatures", name], value))
+            elif kind == "glob":
+                errs.extend(_glob_errors(["signatures", name], value))
+    return [f"{label}:{line_at(doc, p)}: {key_path(p)}: {m}" for p, m in errs]
+
+
+def rule_reference_errors(doc: Any, label: str, known: Known) -> list[str]:
+    """Rule ids (in `rules:` and waivers) and params the catalogue in `known` lacks."""
     errs: list[tuple[list[Any], str]] = []
     if not isinstance(doc, dict):
         return []
@@ -140,28 +179,24 @@ def semantic_errors(doc: Any, label: str, known: Known) -> list[str]:
                     errs.append((["rules", rid, "params", name],
                                  f"expected {_what(declared[name]).split(' ')[1]} like the default, got {_what(value)}"))
     for i, w in _items(doc.get("waivers"), "waivers"):
-        if not isinstance(w[1], dict):
-            continue
-        rid, where = w[1].get("rule"), w[0]
+        rid = w[1].get("rule") if isinstance(w[1], dict) else None
         if isinstance(rid, str) and rid not in known.rule_ids:
-            errs.append((where + ["rule"], _unknown_rule(rid, known)))
-        expires = w[1].get("expires")
-        if isinstance(expires, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expires):  # else the schema said so
-            try:
-                dt.date.fromisoformat(expires)
-            except ValueError:
-                errs.append((where + ["expires"], f"`{expires}` is not a date; give YYYY-MM-DD"))
-    seen: set[str] = set()
-    for i, c in _items(doc.get("custom_rules"), "custom_rules"):
-        errs.extend(_custom_errors(c[0], c[1], seen, known))
-    sigs = doc.get("signatures")
-    if isinstance(sigs, dict) and known.signature_keys:
-        for name, value in sigs.items():
-            if name not in known.signature_keys:
-                errs.append((["signatures", name], _unknown_key(name, sorted(known.signature_keys)).replace("key", "signature list")))
-            elif REGEX_SIGNATURES.match(name):
-                errs.extend(_regex_errors(["signatures", name], value))
+            errs.append((w[0] + ["rule"], _unknown_rule(rid, known)))
     return [f"{label}:{line_at(doc, p)}: {key_path(p)}: {m}" for p, m in errs]
+
+
+def rule_ids_named(doc: Any) -> list[tuple[int, str]]:
+    """(line, id) of every rule id a policy document names in `rules:` and in waivers."""
+    out: list[tuple[int, str]] = []
+    if not isinstance(doc, dict):
+        return out
+    rules = doc.get("rules")
+    if isinstance(rules, dict):
+        out.extend((line_at(doc, ["rules", rid]), str(rid)) for rid in rules)
+    for i, w in _items(doc.get("waivers"), "waivers"):
+        if isinstance(w[1], dict) and isinstance(w[1].get("rule"), str):
+            out.append((line_at(doc, w[0] + ["rule"]), w[1]["rule"]))
+    return out
 
 
 def _items(value: Any, key: str):
@@ -193,22 +228,65 @@ def _custom_errors(where: list[Any], spec: Any, seen: set[str], known: Known) ->
         body = spec[kind]
         if isinstance(body, dict) and isinstance(body.get("pattern"), str):
             errs.extend(_regex_errors(where + [kind, "pattern"], body["pattern"]))
+        if kind == "exists":
+            errs.extend(_glob_errors(where + [kind], body))
+        elif isinstance(body, dict):
+            errs.extend(_glob_errors(where + [kind, "paths"], body.get("paths")))
+            for key in ("triggers", "environments"):
+                for j, name in enumerate(body.get(key) or [] if isinstance(body.get(key), list) else []):
+                    errs.extend(_ref_glob_errors(where + [kind, key, j], name))
     return errs
 
 
+def _entries(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    """(where, entry) of a pattern, a list, {extend:}/{replace:}, or a mapping of groups to those."""
+    if isinstance(value, dict):
+        return [e for k, v in value.items() for e in _entries(path + [k], v)]
+    if isinstance(value, list):
+        return [(path + [i], v) for i, v in enumerate(value)]
+    return [(path, value)] if value is not None else []
+
+
 def _regex_errors(path: list[Any], value: Any) -> list[tuple[list[Any], str]]:
-    if isinstance(value, dict):  # a group (tier -> patterns) or {extend:}/{replace:}
-        return [e for k, v in value.items() for e in _regex_errors(path + [k], v)]
-    items = [(path, value)] if isinstance(value, str) else \
-        [(path + [i], v) for i, v in enumerate(value)] if isinstance(value, list) else []
     out = []
-    for where, pattern in items:
+    for where, pattern in _entries(path, value):
         if isinstance(pattern, str):
             try:
-                re.compile(pattern)
+                re.compile(pattern, re.IGNORECASE | re.MULTILINE)  # as the gate compiles it
             except re.error as exc:
-                out.append((where, f"not a valid regular expression ({exc})"))
+                out.append((where, f"`{pattern[:60]}` is not a valid regular expression ({_regex_why(exc)})"))
+            except (OverflowError, RecursionError, ValueError) as exc:
+                out.append((where, f"`{pattern[:60]}` is not a usable regular expression ({exc})"))
     return out
+
+
+def _regex_why(exc: re.error) -> str:
+    return f"{exc.msg} at position {exc.pos}" if exc.pos is not None else exc.msg
+
+
+def _glob_errors(path: list[Any], value: Any) -> list[tuple[list[Any], str]]:
+    from gate.policy.globs import glob_error
+
+    out = []
+    for where, pattern in _entries(path, value):
+        if isinstance(pattern, str):
+            why = glob_error(pattern)
+            if why:
+                out.append((where, f"`{pattern[:60]}`: {why} (globs are described in docs/policies.md)"))
+    return out
+
+
+def _ref_glob_errors(path: list[Any], pattern: Any) -> list[tuple[list[Any], str]]:
+    """A ref or name pattern: the same dialect, without the rules about paths."""
+    from gate.policy.globs import glob_regex
+
+    if not isinstance(pattern, str):
+        return []
+    try:
+        glob_regex(pattern)
+    except re.error as exc:
+        return [(path, f"`{pattern[:60]}` is not a valid glob ({exc.msg})")]
+    return []
 
 
 def _same_kind(default: Any, value: Any) -> bool:

@@ -6,11 +6,18 @@ from pathlib import Path
 
 from gate.collect import collect
 from gate.evaluate import evaluate
-from gate.policy.custom import collect_custom
+from gate.collect.custom import collect_custom
 from gate.policy.load import load_policy
 from gate.score import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def catalogue() -> dict:
+    """{rule id: params}: what the engine passes to load_policy from the registry."""
+    from gate.rules import all_rules
+
+    return {r.id: dict(r.params) for r in all_rules()}
 
 
 def gate_run(repo: Path | str, policy: str | None = None, *, ref: str | None = None,

@@ -10,13 +10,18 @@ from click.testing import CliRunner
 from gate.policy.cli import policy_group
 from gate.policy.load import MAX_POLICY_BYTES, PolicyError, load_policy
 
-from .helpers import FIXTURES
+from .helpers import FIXTURES, catalogue
 
 
 def errors_of(repo: Path, **kw) -> list[str]:
     with pytest.raises(PolicyError) as exc:
-        load_policy(None, repo, env={}, **kw)
+        load_policy(None, repo, env={}, rules=catalogue(), **kw)
     return str(exc.value).splitlines()
+
+
+def validate(*args: str, **kw):
+    """`readiness-gate policy validate`, with the rule catalogue the main command group passes."""
+    return CliRunner().invoke(policy_group, ["validate", *args], obj={"rule_catalogue": catalogue}, **kw)
 
 
 def repo_with(tmp_path: Path, text: str, name: str = ".github/readiness.yml") -> Path:
@@ -78,25 +83,26 @@ def test_unknown_param_bad_regex_and_two_checks_in_one_custom_rule(tmp_path):
     errors = errors_of(repo)
     assert errors[0] == (".github/readiness.yml:2: rules.ci.default-branch-push.params.branches: "
                          "unknown param of ci.default-branch-push; it takes: default_branches")
-    assert errors[1].startswith(".github/readiness.yml:4: signatures.test_commands.extend[0]: not a valid regular expression")
+    assert errors[1].startswith(".github/readiness.yml:4: signatures.test_commands.extend[0]: `(unclosed` is not a valid "
+                                "regular expression (missing ), unterminated subpattern at position 0)")
     assert errors[2] == (".github/readiness.yml:10: custom_rules[0].fresh: give exactly one check of: "
                          "exists, file_matches, file_not_matches, workflow_step, fresh (found exists, fresh)")
     assert len(errors) == 3
 
 
 def test_cli_validate_exits_2_and_prints_every_error():
-    result = CliRunner().invoke(policy_group, ["validate", "--repo", str(FIXTURES / "policy-invalid")])
+    result = validate("--repo", str(FIXTURES / "policy-invalid"))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 5 and all(line.startswith("readiness-gate: error: .github/readiness.yml:") for line in lines)
 
 
 def test_cli_validate_accepts_a_good_file_and_the_presets():
-    ok = CliRunner().invoke(policy_group, ["validate", "--repo", str(FIXTURES / "policy-custom")], env={"GITHUB_REF": ""})
+    ok = validate("--repo", str(FIXTURES / "policy-custom"), env={"GITHUB_REF": ""})
     assert ok.exit_code == 0, ok.output
     assert "6 custom rule(s)" in ok.output
     for preset in ("baseline", "production", "regulated"):
-        assert CliRunner().invoke(policy_group, ["validate", preset]).exit_code == 0
+        assert validate(preset).exit_code == 0
 
 
 def test_repository_file_is_found_else_production(tmp_path):

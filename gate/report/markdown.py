@@ -72,23 +72,28 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
     if security:  # one visible line: a scanner that did not run must not pass for a clean scan
         body += [f"**{security[0]}**" + (" — details below." if security[1] else ""), ""]
     footer = ["", f"<sub>readiness-gate {esc((report.get('tool') or {}).get('version', ''))} · "
-                  f"[rules]({links.docs})</sub>"]
+                  f"{links.ref('rules', links.docs)}</sub>"]
+
+    def whole(lines: list[str]) -> list[str]:
+        defs = links.definitions("\n".join(lines + footer))
+        return lines + ([""] + defs if defs else []) + footer
+
     out = head + body
     for title, lines in sections:
         block = ["<details>", f"<summary>{title}</summary>", ""] + lines + ["", "</details>", ""]
-        if _size(out + block + footer) <= max_chars:
+        if _size(whole(out + block)) <= max_chars:
             out += block
         else:
             out += [f"_{title}: omitted to stay under the comment size limit; see the job summary or JSON report._", ""]
-    text = "\n".join(out + footer)
+    text = "\n".join(whole(out))
     if len(text) > max_chars:  # only the head and blockers are left: keep whole lines
         keep = head[:]
         for line in body:
-            if _size(keep + [line] + footer) > max_chars - 200:
+            if _size(whole(keep + [line])) > max_chars - 200:
                 keep.append("_More blockers omitted to stay under the comment size limit._")
                 break
             keep.append(line)
-        text = "\n".join(keep + footer)
+        text = "\n".join(whole(keep))
     return text
 
 
@@ -133,7 +138,7 @@ def _conditions(report: dict, blockers: list[dict]) -> list[str]:
         return [esc(r, 600) for r in report.get("reasons") or []]
     out = []
     if blockers:
-        names = ", ".join(trusted(b.get("title") or b.get("id")) for b in blockers[:3])
+        names = ", ".join(trusted(b.get("title") or b.get("id"), b.get("id"), "title") for b in blockers[:3])
         more = f" and {len(blockers) - 3} more" if len(blockers) > 3 else ""
         out.append(f"{len(blockers)} blocker{'s' if len(blockers) != 1 else ''}: {names}{more}")
     threshold = (report.get("policy") or {}).get("threshold")
@@ -174,7 +179,7 @@ def _changes(changes: dict, links: Links) -> list[str]:
             what = (f"{len(b['findings'])} new finding{'s' if len(b['findings']) != 1 else ''}: "
                     + ", ".join(code(f) for f in b["findings"][:5]) + (" …" if len(b["findings"]) > 5 else "")
                     if b.get("findings") else f"was {esc(b.get('was'))} in the base")
-            out.append(f"- ❌ broke **{trusted(b.get('title'))}** ({links.rule(b['id'])}): {what}")
+            out.append(f"- ❌ broke **{trusted(b.get('title'), b.get('id'), 'title')}** ({links.rule(b['id'])}): {what}")
     else:
         out.append("- Broke nothing.")
     fixed = changes.get("fixed") or []
@@ -216,11 +221,11 @@ def _result_item(r: dict, links: Links, *, fix: bool) -> list[str]:
     message = mixed(r.get("message"))
     if r.get("status") == "unknown":
         message = "could not tell: " + message
-    line = f"- {icon} **{trusted(r.get('title') or r.get('id'))}** {links.rule(str(r.get('id')))}" \
+    line = f"- {icon} **{trusted(r.get('title') or r.get('id'), r.get('id'), 'title')}** {links.rule(str(r.get('id')))}" \
            + (f" at {where}" if where else "") + f" — {message}"
     out = [line]
     if fix and r.get("remediation"):
-        out.append(f"  - **Fix:** {trusted(r['remediation'])}")
+        out.append(f"  - **Fix:** {trusted(r['remediation'], r.get('id'), 'remediation')}")
     for d in (r.get("details") or [])[:5] if fix else []:
         out.append(f"  - {mixed(d, 300)}")
     return out
@@ -254,7 +259,7 @@ def _sections(report: dict, results: list[dict], blockers: list[dict], warnings:
 def _table(rows: list[dict], links: Links, what: str) -> list[str]:
     out = [f"| Check | {what} |", "|---|---|"]
     for r in rows:
-        out.append(f"| {STATUS_ICON['pass']} {_cell(trusted(r.get('title')))} {links.rule(str(r.get('id')), table=True)} "
+        out.append(f"| {STATUS_ICON['pass']} {_cell(trusted(r.get('title'), r.get('id'), 'title'))} {links.rule(str(r.get('id')), table=True)} "
                    f"| {_where(r, links, table=True)} |")
     return out
 
@@ -266,7 +271,7 @@ def _skip_table(rows: list[dict], links: Links) -> list[str]:
         if r.get("status") == "waived":
             w = r.get("waiver") or {}
             why = f"waived until {esc(w.get('expires'))}: {esc(w.get('reason'), 200)}".replace("|", "\\|")
-        out.append(f"| {STATUS_ICON.get(r['status'], '')} {_cell(trusted(r.get('title')))} "
+        out.append(f"| {STATUS_ICON.get(r['status'], '')} {_cell(trusted(r.get('title'), r.get('id'), 'title'))} "
                    f"{links.rule(str(r.get('id')), table=True)} | {why} |")
     return out
 
@@ -280,7 +285,7 @@ def _matrix(report: dict) -> list[str]:
     for d in report.get("domains") or []:
         score = "–" if d.get("score") is None else str(d["score"])
         st = d.get("status")
-        rows.append(f"| {_cell(trusted(d.get('title')))} | {STATUS_ICON.get(st, '')} {STATUS_WORD.get(st, st)} "
+        rows.append(f"| {esc(d.get('title'))} | {STATUS_ICON.get(st, '')} {STATUS_WORD.get(st, st)} "
                     f"| {score} | {d.get('blockers', 0)} |")
     return rows
 

@@ -51,16 +51,15 @@ def _inert(s: str) -> str:
 
 
 def code(text: Any, limit: int = 200, *, table: bool = False) -> str:
-    """An inline code span showing `text` exactly: the fence is longer than any backtick
-    run inside, so nothing can close it early, and the text copies as it was."""
-    s = flat(text, limit)
+    """An inline code span that nothing inside can close early. It copies as it was, except
+    for a backtick (rare in a path or ref), shown as its look-alike `ˋ`: a one-backtick
+    fence is what every reader of the comment — and every sanitizer — expects."""
+    s = flat(text, limit).replace("`", "ˋ")
     if not s:
         return ""
     if table:
         s = s.replace("|", "\\|")  # GFM reads `\|` as a pipe inside a cell, code spans included
-    fence = "`" * (max((len(m) for m in re.findall(r"`+", s)), default=0) + 1)
-    pad = " " if s.startswith("`") or s.endswith("`") else ""
-    return f"{fence}{pad}{s}{pad}{fence}"
+    return f"`{s}`"
 
 
 def mixed(text: Any, limit: int = 500, *, table: bool = False) -> str:
@@ -77,9 +76,22 @@ def mixed(text: Any, limit: int = 500, *, table: bool = False) -> str:
     return "".join(out)
 
 
-def trusted(text: Any) -> str:
-    """The project's own Markdown (titles, fixes): rendered as written, on one line."""
-    return " ".join(str(text or "").split())
+def trusted(text: Any, rule_id: Any = None, field: str = "") -> str:
+    """The project's own Markdown (a rule's title or fix) renders as written, on one line —
+    but only when it is the project's: a saved report can come from an untrusted job (the
+    fork-safe pair publishes a pull request's artifact), so text that is not the built-in
+    rule's own word for word (a custom rule from a policy file, or a forged report) is escaped."""
+    s = " ".join(str(text or "").split())
+    if rule_id is None or _builtin(str(rule_id), field) == s:
+        return s
+    return esc(s, 500)
+
+
+def _builtin(rule_id: str, field: str) -> str | None:
+    from gate.rules import get_rule
+
+    r = get_rule(rule_id)
+    return " ".join(str(getattr(r, field, "") or "").split()) if r is not None else None
 
 
 class Links:
@@ -102,6 +114,19 @@ class Links:
         self.prefix = "" if sub in ("", ".") or sub.startswith(("/", "..")) or "/../" in sub else sub + "/"
         version = str((report.get("tool") or {}).get("version") or __version__)
         self.docs = f"{DOCS_BASE}/v{quote(version, safe='.-+')}/docs/rules.md"
+        self._refs: dict[str, str] = {}  # url -> reference label
+
+    def ref(self, shown: str, url: str) -> str:
+        """A reference-style link: each URL is written once, in `definitions`, so a comment
+        with a hundred locations stays short and its lines stay readable as plain text."""
+        if url not in self._refs:
+            self._refs[url] = f"{len(self._refs) + 1}"
+        return f"[{shown}][{self._refs[url]}]"
+
+    def definitions(self, text: str) -> list[str]:
+        """The definitions of the references `text` uses, in order of first use."""
+        used = set(re.findall(r"\]\[(\d+)\]", text))
+        return [f"[{label}]: {url}" for url, label in self._refs.items() if label in used]
 
     def location(self, loc: Mapping[str, Any], *, table: bool = False) -> str:
         path = str(loc.get("path") or "")
@@ -110,9 +135,9 @@ class Links:
         if not self.blob or not shown or path.startswith(("/", "../")) or "://" in path:
             return shown
         url = f"{self.blob}/{quote(self.prefix + path.removeprefix('./'))}"
-        return f"[{shown}]({url}{f'#L{line}' if line else ''})"
+        return self.ref(shown, url + (f"#L{line}" if line else ""))
 
     def rule(self, rule_id: str, *, table: bool = False) -> str:
         if not re.fullmatch(r"[a-z0-9-]+\.[a-z0-9.-]+", rule_id or ""):
             return code(rule_id, table=table)
-        return f"[{code(rule_id, table=table)}]({self.docs}#{rule_id.replace('.', '')})"
+        return self.ref(code(rule_id, table=table), f"{self.docs}#{rule_id.replace('.', '')}")

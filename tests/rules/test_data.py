@@ -85,6 +85,8 @@ def test_a_task_definition_that_migrates_on_start_is_the_deploy_path():
     policy = load_policy("production")
     rule = get_rule("data.migrations-in-pipeline")
     on = run_rule(rule, collect(FIXTURES / "iac-terraform-ecs", policy), policy, dt.date(2026, 11, 25))
-    assert on.status == "pass" and [str(loc) for loc in on.locations] == ["infra/service.tf:9"]
+    # the command is followed through `local.startup_script` to the line that migrates, and a
+    # command list (["rake", "db:create", "db:migrate"]) reads as the words it runs
+    assert on.status == "pass" and [str(loc) for loc in on.locations] == ["infra/service.tf:3", "infra/service.tf:26"]
     off = run_rule(rule, collect(FIXTURES / "iac-terraform-ecs-fixed", policy), policy, dt.date(2026, 11, 25))
     assert off.status == "fail"

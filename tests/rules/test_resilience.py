@@ -117,7 +117,7 @@ def test_what_the_service_keeps_and_where_it_runs(fixture, rule_id, status, wher
 
 def test_a_scaling_target_fixed_at_one_size_is_not_autoscaling():
     on = outcome(FIXTURES / "iac-terraform-ecs", "resilience.autoscaling")
-    assert on.status == "pass" and [str(loc) for loc in on.locations] == ["infra/service.tf:19"]
+    assert on.status == "pass" and [str(loc) for loc in on.locations] == ["infra/service.tf:35"]
     fixed = outcome(FIXTURES / "iac-terraform-ecs-fixed", "resilience.autoscaling")
     assert fixed.status == "fail" and [str(loc) for loc in fixed.locations] == ["infra/service.tf:16"]
     assert "min 1 / max 1" in fixed.message

@@ -31,6 +31,7 @@ TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "
 class Leaf:
     text: str
     loc: Location
+    refs: tuple["Leaf", ...] = ()   # values this expression names (`local.cmd` …), followed by `~@`
 
 
 @dataclass
@@ -133,9 +134,12 @@ def match(res: Resource, s: Setting, sig: Signatures | None = None) -> tuple[Loc
         if s.op == "~" and re.search(s.value, value, re.I):
             return node.loc, keys
         if s.op == "~@" and sig is not None:
-            m = sig.search(s.value, value)
-            if m:
-                return _line_in(node.loc, text, m.start()), f"{keys}: {m.group(0).strip()}"
+            for leaf in _followed(node):
+                # a command written as a list (["rake", "db:migrate"]) reads as the words it runs
+                words = re.sub(r"[\"']\s*,\s*[\"']", lambda w: re.sub(r"[^\n]", " ", w.group(0)), leaf.text)
+                m = sig.search(s.value, words)
+                if m:
+                    return _line_in(leaf.loc, leaf.text, m.start()), f"{keys}: {m.group(0).strip()}"
         if s.op == ">":
             other = _number(s.value)
             if other is None:
@@ -159,6 +163,17 @@ def _fixed_range(res: Resource, s: Setting) -> tuple[Location, float, float] | N
     if hi is None or lo is None or hi > lo:
         return None
     return highs[0][1].loc, lo, hi
+
+
+def _followed(leaf: Leaf, limit: int = 12) -> list[Leaf]:
+    """The leaf, then the values it names, breadth first and bounded."""
+    out, queue = [], [leaf]
+    while queue and len(out) < limit:
+        cur = queue.pop(0)
+        if cur not in out:
+            out.append(cur)
+            queue.extend(cur.refs)
+    return out
 
 
 def _line_in(loc: Location, text: str, offset: int) -> Location:

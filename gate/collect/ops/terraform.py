@@ -132,13 +132,17 @@ class Terraform:
                                             _props(b, path, scope), via))
 
 
+_NAMED = re.compile(r"\b(?:var|local)\.[\w-]+")
+
+
 def _resolve(a: Attr, path: str, scope: dict[str, Leaf]) -> Leaf:
     text = a.text.strip()
     m = _INTERP.match(text)
     ref = m.group(1) if m else (text if _REF.match(text) else None)
     if ref and ref in scope:
         return scope[ref]
-    return Leaf(text, Location(path, a.line))
+    refs = tuple(dict.fromkeys(scope[n] for n in _NAMED.findall(text) if n in scope))[:8]
+    return Leaf(text, Location(path, a.line), refs)
 
 
 def _props(block: Block, path: str, scope: dict[str, Leaf]) -> dict:

@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 from gate.collect.deploys import Deploy, is_stub, redeploy_inputs, step_deploys
 from gate.collect.workflows import WorkflowSet
 from gate.model import query, resolve
+from gate.model.foreign import SYSTEM_NAMES
 from gate.model.location import Location
 from gate.model.workflow import Workflow
 from gate.policy.signatures import Signatures, path_matches
 
 LOWER = ("development", "staging")
+DEFAULT_BRANCHES = ("main", "master", "trunk", "default", "$default-branch")
 _PROMOTE = re.compile(r"promot", re.I)
 _FAILURE = re.compile(r"\bfailure\(\)")
 # `github.ref == 'refs/heads/x'`, `github.ref_name == 'x'`, `startsWith(github.ref, 'refs/heads/x')`
@@ -87,7 +89,7 @@ class DeliveryFacts:
 def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: Signatures) -> DeliveryFacts:
     facts = DeliveryFacts()
     facts.releases = [d for d in deploys if d.package_only]
-    facts.deploys = [d for d in deploys if not d.package_only]
+    facts.deploys = _unnamed_is_production([d for d in deploys if not d.package_only])
     prod = [d for d in facts.deploys if d.tier == "production"]
     forward = [d for d in prod if not d.rollback] or prod
     facts.production = forward
@@ -95,8 +97,18 @@ def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], files: list[str], s
         p = promotion_of(ws, facts.deploys, d, sig)
         (facts.promotions.append(p) if p else facts.unordered.append(d))
     facts.rollbacks = rollback_paths(ws, facts.deploys, sig)
-    facts.out_of_sight = out_of_sight(ws, facts.deploys, files, sig)
+    facts.out_of_sight = list({o.what: o for o in out_of_sight(ws, facts.deploys, files, sig)}.values())
     return facts
+
+
+def _unnamed_is_production(deploys: list[Deploy]) -> list[Deploy]:
+    """A repository that deploys to one unnamed target deploys to production: with no
+    environment named anywhere, there is nowhere else it could be going."""
+    if not deploys or any(d.tier for d in deploys):
+        return deploys
+    from dataclasses import replace
+
+    return [replace(d, tier="production") if not d.environment else d for d in deploys]
 
 
 # --- promotion -----------------------------------------------------------------------------
@@ -104,7 +116,7 @@ def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], files: list[str], s
 
 def promotion_of(ws: WorkflowSet, deploys: list[Deploy], d: Deploy, sig: Signatures, depth: int = 0) -> Promotion | None:
     """How a production deploy is ordered after a lower environment's, or None."""
-    wf = ws.workflows.get(d.workflow)
+    wf = ws.pipeline(d.workflow)
     if wf is None:
         return None
     lower = [x for x in deploys if x.tier in LOWER]
@@ -117,7 +129,8 @@ def promotion_of(ws: WorkflowSet, deploys: list[Deploy], d: Deploy, sig: Signatu
         if x.workflow == d.workflow and x.job == d.job and x is not d:
             if x.step is not None and d.step is not None and x.step < d.step:
                 return Promotion(d, x, "step order", f"{x.label} first, in job `{d.job}`", d.loc)
-            if x.called and d.called and x.called == d.called:
+            inner = ws.pipeline(d.called) if d.called and x.called == d.called else None
+            if inner is not None and x.inner and d.inner and x.inner in resolve.needs_closure(inner, d.inner):
                 return Promotion(d, x, "reusable", f"{x.label} first, inside {x.called}", d.loc)
     for src, _success in resolve.workflow_run_sources(wf, resolve.workflow_names(ws.workflows)):
         for x in lower:
@@ -149,16 +162,19 @@ def _release_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Dep
     if not (on_release or on_tag):
         return None
     for x in lower:
-        other = ws.workflows.get(x.workflow)
+        other = ws.pipeline(x.workflow)
         if other is None or other.path == wf.path and x.job == d.job:
             continue
         if _push_filter(other, "branches") is not None or "push" in other.triggers:
-            drafts = any(sig.search("release_draft", s.text) or sig.uses_match("release_draft", s.uses)
-                         for _, s in query.workflow_steps(other))
             if on_release:
-                words = (f"release published from the draft {x.workflow} writes after deploying {x.label}" if drafts
-                         else f"a published release of the branch {x.workflow} deploys to {x.label}")
-                return Promotion(d, x, "release", words, wf.trigger_loc("release"))
+                # the link is the draft: the pipeline that deployed the lower environment writes the
+                # release a person then publishes; a release cut by hand from anywhere is no promotion
+                drafts = any(sig.search("release_draft", s.text) or sig.uses_match("release_draft", s.uses)
+                             for _, s in query.workflow_steps(other))
+                if drafts:
+                    return Promotion(d, x, "release", f"release published from the draft {x.workflow} writes "
+                                     f"after deploying {x.label}", wf.trigger_loc("release"))
+                continue
             return Promotion(d, x, "tag", f"a tag cut from the branch {x.workflow} deploys to {x.label}",
                              wf.trigger_loc("push"))
     return None
@@ -167,14 +183,16 @@ def _release_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Dep
 def _branch_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Deploy]) -> Promotion | None:
     """Production deploys on a push to one long-lived branch, a lower environment on a push to
     another: production gets what is merged into its branch from the one staging runs."""
-    prod_branches = _deploy_branches(wf, d)
-    if not prod_branches:
+    prod_branches = _deploy_branches(ws, wf, d)
+    # production's branch must be its own (`production`, `release`, `live` …): the default
+    # branch takes merges from anywhere, so deploying it after `dev` orders nothing
+    if not prod_branches or any(b in DEFAULT_BRANCHES for b in prod_branches):
         return None
     for x in lower:
-        other = ws.workflows.get(x.workflow)
+        other = ws.pipeline(x.workflow)
         if other is None:
             continue
-        low_branches = _deploy_branches(other, x)
+        low_branches = _deploy_branches(ws, other, x)
         if low_branches and not (set(low_branches) & set(prod_branches)):
             return Promotion(d, x, "branch",
                              f"push to branch `{prod_branches[0]}` ← merge from `{low_branches[0]}`, "
@@ -185,7 +203,7 @@ def _branch_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Depl
 _CHOICE = re.compile(r"github\.(?:ref|ref_name)\s*==\s*'(?:refs/heads/)?([^'*]+)'\s*&&\s*'([^']+)'\s*\|\|\s*'([^']+)'")
 
 
-def _deploy_branches(wf: Workflow, d: Deploy) -> list[str]:
+def _deploy_branches(ws: WorkflowSet, wf: Workflow, d: Deploy) -> list[str]:
     """The branches a deploy runs for: an environment chosen by branch
     (`github.ref_name == 'production' && 'production' || 'dev'`), its job's ref guard,
     else the push trigger's branch list."""
@@ -205,10 +223,22 @@ def _deploy_branches(wf: Workflow, d: Deploy) -> list[str]:
         found = [b for b in _REF_EQ.findall(g) if "*" not in b]
         if found:
             return found
+    if d.environment and d.environment in (_push_filter(wf, "branches") or []):
+        return [d.environment]  # `environment: ${{ github.ref_name }}`: the branch is the environment
     branches = _push_filter(wf, "branches")
     if isinstance(branches, list) and branches and all(isinstance(b, str) and "*" not in b for b in branches) \
             and len(branches) == 1:
         return [str(branches[0])]
+    run = wf.triggers.get("workflow_run")
+    if isinstance(run, dict):  # chained on another workflow: its branch filter, else its source's pushes
+        own = run.get("branches")
+        own = [own] if isinstance(own, str) else own
+        if isinstance(own, list) and len(own) == 1 and "*" not in str(own[0]):
+            return [str(own[0])]
+        for src, _ in resolve.workflow_run_sources(wf, resolve.workflow_names(ws.workflows)):
+            pushed = _push_filter(src, "branches")
+            if isinstance(pushed, list) and len(pushed) == 1 and "*" not in str(pushed[0]):
+                return [str(pushed[0])]
     return []
 
 
@@ -244,7 +274,7 @@ def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> l
     found: list[RollbackPath] = []
     production = [d for d in deploys if d.tier == "production"]
     prod_workflows = {d.workflow for d in production}
-    for wf in ws.workflows.values():
+    for wf in ws.pipelines():
         if query.only_callable(wf) and not any(j.called is wf for _, j in ws.all_jobs()):
             continue  # a shared-workflow library's rollback is for other repositories
         real_jobs = [j for j in wf.jobs.values() if not is_stub(j)]
@@ -273,6 +303,10 @@ def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> l
             if version_inputs:
                 found.append(RollbackPath(f"manual redeploy of a chosen `{version_inputs[0]}` to production ({wf.path})",
                                           wf.trigger_loc("workflow_dispatch")))
+            elif "workflow_dispatch" in wf.triggers and ("release" in wf.triggers or _push_filter(wf, "tags")):
+                # a production deploy of tags that can also be run by hand: run it on the previous tag
+                found.append(RollbackPath(f"manual run of the tag-triggered production deploy {wf.path} on an "
+                                          "earlier tag", wf.trigger_loc("workflow_dispatch")))
     return found
 
 
@@ -301,7 +335,7 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
     for d in deploys:
         if d.remote:
             seen.append(OutOfSight(f"the {d.label} deploy runs in the remote workflow `{d.remote}`", d.loc))
-    for wf, job in ws.all_jobs():
+    for wf, job in _all_jobs(ws):
         if job.uses and not job.uses.startswith("./") and job.called is None and "/.github/workflows/" in job.uses \
                 and not any(d.workflow == wf.path and d.job == job.id for d in deploys) \
                 and re.search(r"deploy|release|rollout|promot", f"{job.id} {job.name or ''} {job.uses}", re.I):
@@ -310,13 +344,35 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
             if (step.uses and sig.uses_match("remote_dispatch_actions", step.uses)) or \
                     (step.run and sig.search("remote_dispatch", step.run)):
                 seen.append(OutOfSight(f"job `{job.id}` starts a workflow in another repository", step.loc))
+    for wf in ws.foreign:
+        for loc, what in wf.opaque:
+            if what.startswith("trigger:"):
+                seen.append(OutOfSight(f"a {SYSTEM_NAMES.get(wf.system, wf.system)} job starts the pipeline of "
+                                       f"another project ({what.split(':', 1)[1].strip()})", loc))
+            elif re.search(r"deploy|release|rollout|promot|cd\b", what, re.I):
+                seen.append(OutOfSight(f"the {SYSTEM_NAMES.get(wf.system, wf.system)} template `{what}` is not in "
+                                       "this repository", loc))
+    for wf, job in _all_jobs(ws):
+        for step in job.steps:
+            if (step.uses and sig.uses_match("deploy_handoff_actions", step.uses)) or \
+                    (step.run and sig.search("deploy_handoff", step.run)):
+                seen.append(OutOfSight(f"job `{job.id}` hands the release to a deploy system outside this repository",
+                                       step.loc))
     if not deploys:
+        for system, path in ws.unread:
+            seen.append(OutOfSight(f"{system} runs this repository's pipeline and is not read", Location(path, 1)))
         for platform, globs in sig.groups("paas_git_deploys").items():
             # shallow files only: a platform reads its config at the root of the app it deploys
             hits = [p for p in files if p.count("/") <= 2 and path_matches(p, globs) and not _is_example(p)]
             if hits:
                 seen.append(OutOfSight(f"{platform} deploys from git", Location(hits[0], 1)))
     return seen
+
+
+def _all_jobs(ws: WorkflowSet):
+    for wf in ws.pipelines():
+        for job in wf.jobs.values():
+            yield wf, job
 
 
 def _is_example(path: str) -> bool:

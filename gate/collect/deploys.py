@@ -28,6 +28,9 @@ _STUB_USES = re.compile(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelo
 _OPERATION = re.compile(r"(?<![a-z])(backup|restore|recover\w*|maintenance|validate|validation|destroy|delete|cleanup|clean-up|"
                         r"reconcile|plan|lint|scan|audit|owasp|zap|seed|refresh|ptr|snapshot|dump|notify|report)", re.I)
 _DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
+_NOT_THE_SERVICE = re.compile(r"^\W*(delete|cleanup|clean-up|clean|destroy|teardown|tear-down|remove|prune|purge)"
+                              r"(?![a-z])|(?<![a-z])(reports?|results|coverage|docs|documentation|storybook|sbom"
+                              r"|benchmarks?|allure|badges?)(?![a-z])", re.I)
 _ENV_FLAG = re.compile(
     r"(?:--(?:stage|env|environment|target|context|namespace|app|site|alias)|\s-e|\s-s)[=\s]+[\"']?([\w.-]+)", re.I
 )
@@ -46,6 +49,7 @@ class Deploy:
     package_only: bool = False  # the job only publishes a package (PyPI, npm …): a release, not a service
     rollback: bool = False      # a rollback or a redeploy of a chosen, already-promoted version
     remote: str | None = None   # the remote reusable workflow that does the deploy, out of sight
+    inner: str | None = None    # the job inside the called workflow that deploys
 
     @property
     def label(self) -> str:
@@ -54,8 +58,8 @@ class Deploy:
 
 def is_stub(job: Job) -> bool:
     """Every step only echoes or sleeps (checkout aside): nothing is deployed."""
-    if job.uses:
-        return False
+    if job.uses or not job.steps:
+        return False  # a call, or steps that live in a template out of sight: not known to be a stub
     real = [s for s in job.steps if not (s.uses and _STUB_USES.search(s.uses))]
     for s in real:
         if s.uses:
@@ -67,9 +71,22 @@ def is_stub(job: Job) -> bool:
 
 
 def step_deploys(step: Step, sig: Signatures) -> bool:
+    """A deploy command or action; or a step named for a deploy that runs a command the gate
+    cannot follow (`- name: Deploy` running `mage cd`): weaker evidence, still a deploy."""
     if step.uses and sig.uses_match("deploy_actions", step.uses):
         return True
-    return bool(step.run and sig.search("deploy_commands", step.run))
+    if step.run and sig.search("deploy_commands", step.run):
+        return True
+    return bool(step.name and _NAMED_DEPLOY.match(step.name) and step.run and not _only_prints(step.run))
+
+
+_NAMED_DEPLOY = re.compile(r"\W*(deploy|ship|roll[- ]?out|release)\b(?!\s+(notes?|comment|status|summary|preview|docs?|"
+                           r"documentation|storybook)\b)", re.I)
+
+
+def _only_prints(run: str) -> bool:
+    lines = [ln for ln in run.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    return all(_STUB.match(ln) for ln in lines)
 
 
 def _flag_tiers(script: str, sig: Signatures) -> list[tuple[str, str]]:
@@ -114,12 +131,18 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     envs = resolve.resolve_value(job.environment, ctx) if job.environment is not None else []
     if called_from is None and job.environments and not any("${{" in e for e in job.environments):
         envs = job.environments
-    # an expression that did not resolve names no environment: the job still declares one
+    envs = _branch_named(wf, job, envs) + _named_by_variables(job, envs, sig)
+    # an expression that did not resolve names no environment: the job still declares one,
+    # and its own name may say which (`Deploy_PROD`)
     unresolved = bool(envs) and all("${{" in e for e in envs)
-    envs = [e for e in envs if "${{" not in e] or ([""] if unresolved else [])
+    envs = [e for e in envs if "${{" not in e] or ([w for w, _ in _tiers_in(f"{job.id} {job.name or ''}", sig)[:1]]
+                                                   or [""] if unresolved else [])
     owner = called_from or job
     loc = job.environment_loc or job.loc
     deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
+    if _NOT_THE_SERVICE.search(f"{job.id} {job.name or ''}") or (
+            called_from is not None and _NOT_THE_SERVICE.search(f"{called_from.id} {called_from.name or ''}")):
+        deploy_steps = []  # tears something down, or publishes reports and docs: the service is not shipped
     package_only = not deploy_steps and not job.uses and any(
         sig.search("package_publish", s.run) or sig.uses_match("package_publish_actions", s.uses) for s in job.steps)
     own_name = f"{job.id} {job.name or ''}"
@@ -127,9 +150,12 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
             borrows_only(job, sig) or (not _DEPLOY_WORD.search(own_name)
                                        and _OPERATION.search(f"{own_name} {wf.label} {wf.path.rsplit('/', 1)[-1]}"))):
         envs = []  # notify, scan, test, plan, back up: they use the environment, they do not deploy to it
+    # a job whose steps all live in templates this repository does not hold deploys out of sight
+    hidden = next((what for _, what in wf.opaque), None) if not job.steps and not job.uses else None
     for e in envs:
         out.append(Deploy(owner.workflow_path, owner.id, e, sig.tier(e), loc, "environment",
-                          called=wf.path if called_from else None, package_only=package_only))
+                          called=wf.path if called_from else None, package_only=package_only,
+                          inner=job.id if called_from else None, remote=hidden))
     if job.uses:
         remote = None if job.called is not None or job.uses.startswith("./") else job.uses
         for e in _input_envs(job, sig, ctx):
@@ -138,21 +164,54 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
                                   called=job.called.path if job.called is not None else None, remote=remote))
     if not envs and not (job.environment is not None and not deploy_steps):
         # the job's and the file's names may say the tier; a workflow's display name never becomes one
-        context_text = " ".join(x for x in (job.id, job.name or "", wf.path.rsplit("/", 1)[-1]) if x)
+        caller = (called_from.id, called_from.name or "") if called_from is not None else ()
+        context_text = " ".join(x for x in (*caller, job.id, job.name or "", wf.path.rsplit("/", 1)[-1]) if x)
         for i in deploy_steps:
             step = job.steps[i]
             named = (_flag_tiers(step.run or step.text, sig)
                      or _tiers_in(" ".join(filter(None, [step.name or "", context_text])), sig))
             for env, tier in named[:1]:
                 out.append(Deploy(owner.workflow_path, owner.id, env, tier, resolve.step_location(step), "command", step=i,
-                                  called=wf.path if called_from else None))
+                                  called=wf.path if called_from else None, inner=job.id if called_from else None))
             if not named:
                 out.append(Deploy(owner.workflow_path, owner.id, "", None, resolve.step_location(step), "command", step=i,
-                                  called=wf.path if called_from else None))
+                                  called=wf.path if called_from else None, inner=job.id if called_from else None))
         if not deploy_steps and not job.uses and _DEPLOY_WORD.search(own_name):
             for env, tier in _tiers_in(own_name, sig)[:1]:
                 out.append(Deploy(owner.workflow_path, owner.id, env, tier, job.loc, "name",
-                                  called=wf.path if called_from else None))
+                                  called=wf.path if called_from else None, inner=job.id if called_from else None))
+    return out
+
+
+_REF_NAME = re.compile(r"\$\{\{\s*github\.(?:ref_name|head_ref)\s*\}\}")
+_VAR_REF = re.compile(r"\b(?:vars|secrets|env)\.([A-Za-z0-9_]+)")
+
+
+def _branch_named(wf: Workflow, job: Job, envs: list[str]) -> list[str]:
+    """`environment: ${{ github.ref_name }}` names the environment after the pushed branch:
+    it stands for each branch the workflow deploys on."""
+    raw = job.environment.get("name") if isinstance(job.environment, dict) else job.environment
+    if not isinstance(raw, str) or not _REF_NAME.fullmatch(raw.strip()):
+        return envs
+    push = wf.triggers.get("push") if isinstance(wf.triggers.get("push"), dict) else {}
+    branches = push.get("branches") if isinstance(push, dict) else None
+    branches = [branches] if isinstance(branches, str) else branches or []
+    named = [str(b) for b in branches if isinstance(b, str) and not any(c in b for c in "*?[!")]
+    return named or envs
+
+
+def _named_by_variables(job: Job, envs: list[str], sig: Signatures) -> list[str]:
+    """An environment read from a variable the gate cannot see (`vars.STAGING_SLOT_NAME`)
+    still says its tier in the variable's name."""
+    raw = job.environment.get("name") if isinstance(job.environment, dict) else job.environment
+    if not isinstance(raw, str) or "${{" not in raw:
+        return []
+    have = {sig.tier(e) for e in envs}
+    out = []
+    for name in _VAR_REF.findall(raw):
+        for word, tier in _tiers_in(name, sig)[:1]:
+            if tier not in have and word not in out:
+                out.append(word)
     return out
 
 
@@ -182,7 +241,7 @@ def redeploy_inputs(wf: Workflow, sig: Signatures) -> list[str]:
 
 def _mark_rollback(d: Deploy, ws: WorkflowSet, sig: Signatures) -> Deploy:
     """A rollback undoes or redeploys what was already promoted: exempt from promotion order."""
-    wf = ws.workflows.get(d.workflow)
+    wf = ws.pipeline(d.workflow)
     job = wf.jobs.get(d.job) if wf else None
     names = f"{wf.label if wf else ''} {d.workflow.rsplit('/', 1)[-1]} {d.job} {job.name or '' if job else ''}"
     if sig.search("rollback_names", names) or (wf is not None and redeploy_inputs(wf, sig)):
@@ -195,7 +254,7 @@ def _mark_rollback(d: Deploy, ws: WorkflowSet, sig: Signatures) -> Deploy:
 def collect_deploys(ws: WorkflowSet, sig: Signatures) -> list[Deploy]:
     deploys: list[Deploy] = []
     known = tuple(dict.fromkeys(e for _, j in ws.all_jobs() for e in j.environments if "${{" not in e))
-    for wf in ws.workflows.values():
+    for wf in ws.pipelines():
         defaults = resolve.input_values(wf, known)
         # A workflow only callable by others deploys through its callers (or, in a
         # library of shared workflows, for other repositories): not on its own.

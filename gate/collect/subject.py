@@ -30,6 +30,7 @@ NOT_APP = ("examples", "example", "samples", "sample", "test", "tests", "testdat
            ".devcontainer", ".cursor", ".github", "__tests__", "benchmarks", "bench", "hack")
 PACKAGE_MANIFESTS = ("pyproject.toml", "setup.py", "setup.cfg", "package.json", "Cargo.toml", "go.mod", "pom.xml",
                      "build.gradle", "build.gradle.kts", "composer.json", "mix.exs", "Package.swift")
+DOCS_DIRS = ("docs", "doc-", "documentation", "website", "site", "www", "storybook", "book")
 README = ("README.md", "README.rst", "README", "README.txt", "readme.md", "Readme.md")
 _TITLE_LINES = 6
 
@@ -52,7 +53,7 @@ def decide_subject(repo: RepoFiles, tree: TreeFacts, ws: WorkflowSet, delivery: 
     runs_on, platform_evidence = _platforms(repo, ws, delivery, sig)
     if forced:
         return Subject(forced, runs_on if forced == "service" else (), (), f"stated by the {forced_by}", forced_by)
-    runtime = [d for d in delivery.deploys if not d.rollback] or delivery.deploys
+    runtime = [d for d in delivery.deploys if not d.rollback]  # a rollback adds nothing that runs
     if runtime:
         kinds = {_deploy_kind(ws, d, sig) for d in runtime}
         if kinds == {"cli"}:
@@ -94,7 +95,7 @@ def decide_subject(repo: RepoFiles, tree: TreeFacts, ws: WorkflowSet, delivery: 
 
 def _deploy_kind(ws: WorkflowSet, d, sig: Signatures) -> str:
     """A deploy job that only releases binaries is a CLI's; one that only publishes pages, a site's."""
-    wf = ws.workflows.get(d.workflow)
+    wf = ws.pipeline(d.workflow)
     job = wf.jobs.get(d.job) if wf else None
     if job is None:
         return "service"
@@ -113,7 +114,7 @@ def _platforms(repo: RepoFiles, ws: WorkflowSet, delivery: DeliveryFacts, sig: S
     names: dict[str, None] = {}
     evidence: list[Location] = []
     for d in delivery.deploys:
-        wf = ws.workflows.get(d.workflow)
+        wf = ws.pipeline(d.workflow)
         job = wf.jobs.get(d.job) if wf else None
         for _, step in (query.job_steps(job) if job else ()):
             hit = sig.search_group("platform_commands", step.text)
@@ -146,7 +147,8 @@ def _confirms(repo: RepoFiles, platform: str, path: str) -> bool:
 
 
 def _is_app_path(path: str) -> bool:
-    return not any(part in NOT_APP for part in path.lower().split("/")[:-1])
+    """Not a test, example, tooling or documentation folder (`docs`, `docs-v3`, `website` …)."""
+    return not any(part in NOT_APP or part.startswith(DOCS_DIRS) for part in path.lower().split("/")[:-1])
 
 
 def _dockerfiles(repo: RepoFiles) -> list[str]:
@@ -185,5 +187,5 @@ def _sample_title(repo: RepoFiles, sig: Signatures) -> Location | None:
 
 
 def _all_steps(ws: WorkflowSet):
-    for wf in ws.workflows.values():
+    for wf in ws.pipelines():
         yield from query.workflow_steps(wf)

@@ -185,16 +185,32 @@ def collect_foreign(repo: RepoFiles, ws: WorkflowSet) -> None:
             ws.foreign.append(wf)
             continue
         ws.foreign.extend(foreign.parse(system, path, doc, loader))
-    for name in ("Jenkinsfile", "jenkins/Jenkinsfile", ".jenkins/Jenkinsfile", ".travis.yml", ".drone.yml",
-                 ".semaphore/semaphore.yml", ".buildkite/pipeline.yml"):
-        if repo.exists(name):
-            system = {"Jenkinsfile": "Jenkins", ".travis.yml": "Travis CI", ".drone.yml": "Drone",
-                      "semaphore.yml": "Semaphore", "pipeline.yml": "Buildkite"}[name.rsplit("/", 1)[-1]]
-            ws.unread.append((system, name))
+    for path in repo.files:
+        if path.count("/") > 1 or foreign.system_of(path) is not None:
+            continue
+        name = path.rsplit("/", 1)[-1]
+        system = ("Jenkins" if re.fullmatch(r"Jenkinsfile([._-]\w+)?", name) else
+                  {".travis.yml": "Travis CI", ".drone.yml": "Drone", ".semaphore/semaphore.yml": "Semaphore",
+                   ".buildkite/pipeline.yml": "Buildkite"}.get(path))
+        if system:
+            ws.unread.append((system, path))
+
+
+def out_of_sight(wf: Workflow) -> list[tuple[Location, str]]:
+    """What a pipeline runs that this repository does not hold: remote reusable workflows
+    (GitHub), remote templates and includes (other systems)."""
+    seen = list(wf.opaque)
+    if wf.system == "github":
+        for job in wf.jobs.values():
+            if job.uses and not job.uses.startswith("./") and job.called is None:
+                seen.append((job.loc, f"reusable workflow {job.uses}"))
+    return seen
 
 
 # -- tests -------------------------------------------------------------------------------
 
+_FETCHES = re.compile(r"\b(curl|wget|gh\s+workflow\s+run|gh\s+api)\b[^\n]*(https?://|--repo|-R\s)", re.I)
+_COMMAND_INPUT = re.compile(r"^(commands?|run|script|cmd|test[-_]?(command|script|cmd)s?|args)$", re.I)
 _TEST_NAME = re.compile(r"(?<![a-z])(unit|integration|e2e|end-to-end|acceptance|functional|smoke)?[\s_-]*(tests?|specs?|testing)(?![a-z])", re.I)
 _NOT_TESTS = re.compile(r"lint|type[\s_-]*check|format|style|mypy|flake8|eslint|prettier|build|deploy|upload|report|publish|cache|install|setup|coverage\s+upload|results", re.I)
 
@@ -216,6 +232,13 @@ def test_step(wf: Workflow, job: Job, step: Step, runners: Runners, sig: Signatu
     where = resolve.step_location(step)
     if step.uses and sig.uses_match("test_actions", step.uses):
         return TestRun(wf, job, step, where, step.uses, True)
+    if step.uses and not step.run:
+        # an action handed the command to run (`with: commands: mvn verify`)
+        for key, value in step.with_.items():
+            if isinstance(value, str) and _COMMAND_INPUT.search(str(key)):
+                m = sig.search("test_commands", value)
+                if m:
+                    return TestRun(wf, job, step, where, f"{step.uses.split('@', 1)[0]} with {key}: {m.group(0).strip()}", True)
     if not step.run:
         return None
     reached = runners.follow(step.run, step.workdir)
@@ -228,7 +251,8 @@ def test_step(wf: Workflow, job: Job, step: Step, runners: Runners, sig: Signatu
             return TestRun(wf, job, step, Location(step.loc.path, step.line_in_run(m.start())), command, True)
         return TestRun(wf, job, step, _run_loc(step), f"{r.chain} → {command}", True)
     name = step.name or ""
-    if name and _TEST_NAME.search(name) and not _NOT_TESTS.search(name) and len(reached) == 1:
+    if name and _TEST_NAME.search(name) and not _NOT_TESTS.search(name) and len(reached) == 1 \
+            and not _FETCHES.search(step.run):  # tests downloaded from elsewhere are not this repository's
         return TestRun(wf, job, step, _run_loc(step), step.run.strip().splitlines()[0][:80], False)
     return None
 
@@ -257,7 +281,8 @@ def pr_reach(wf: Workflow, ws: WorkflowSet) -> Reach | None:
 
 
 def pushes_every_branch(wf: Workflow) -> bool:
-    """`push` with no branch filter (or `'**'`): every branch a pull request comes from."""
+    """`push` with no branch filter (or `'**'`, or only `branches-ignore`): every branch a pull
+    request comes from."""
     if "push" not in wf.triggers:
         return False
     cfg = wf.triggers["push"]
@@ -265,9 +290,13 @@ def pushes_every_branch(wf: Workflow) -> bool:
         return True
     branches = cfg.get("branches")
     if branches is None:
-        return cfg.get("tags") is None and cfg.get("paths") is None
+        # `branches-ignore: [main]` still runs every branch a pull request comes from; a tags-only
+        # filter runs none (path filters apply to pull requests alike, so they do not matter here)
+        return cfg.get("tags") is None or cfg.get("branches-ignore") is not None
     branches = [branches] if isinstance(branches, str) else branches if isinstance(branches, list) else []
-    return any(isinstance(b, str) and fnmatchcase("feature/some-branch", b) for b in branches) and cfg.get("paths") is None
+    # a filter that admits any branch name, not only a family of them (`feature/**` is not every branch)
+    return any(isinstance(b, str) and all(fnmatchcase(probe, b) for probe in ("fix-1", "someone/topic-2"))
+               for b in branches)
 
 
 def _normalise(uses: str) -> str | None:

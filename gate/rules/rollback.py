@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from gate.applicability import out_of_sight
 from gate.model import query
-from gate.model.location import Location
 from gate.model.resolve import needs_closure
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 
@@ -33,12 +32,17 @@ def path_present(ev, ctx: Context):
             return unknown(f"Deploys happen out of sight ({hidden}); whether they can be rolled back cannot be "
                            "judged from here.")
         return skipped("Not judged: no deploy pipeline (see delivery.environments-declared).")
+    if not facts.production:
+        if hidden:
+            return unknown(f"No production deploy in this repository's workflows; {hidden}: whether production can "
+                           "be rolled back cannot be judged from here.")
+        return skipped("No production deploy found; delivery.promotion-order reports that.")
     remote = [d for d in facts.production if d.remote]
     if remote:
         return unknown(f"The production deploy runs in the remote workflow `{remote[0].remote}` ({remote[0].loc}); "
                        "a rollback there cannot be seen from here.")
     return failed("No rollback path: no rollback workflow, command, or manual redeploy of a chosen version to production.",
-                  *(d.loc for d in facts.production[:1]), Location(".github/workflows") if not facts.production else None)
+                  facts.production[0].loc)
 
 
 @rule(
@@ -56,7 +60,7 @@ def post_deploy_verification(ev, ctx: Context):
     unverified = []
     followed: dict[str, set[str]] = {}  # per workflow: jobs some verifying job waits for
     for d in prod:
-        wf = ev.workflows.workflows.get(d.workflow)
+        wf = ev.workflows.pipeline(d.workflow)
         if wf is None or d.job not in wf.jobs:
             continue
         if wf.path not in followed:

@@ -7,13 +7,13 @@ WF = ".github/workflows"
 @pytest.mark.parametrize("rule_id", ["rollback.path-present", "rollback.post-deploy-verification"])
 def test_a_library_skips_rollback(run_rule, rule_id):
     r = run_rule("library-not-deployable", rule_id)
-    assert r.status == "skip" and "Not a deployable service" in r.message
+    assert r.status == "skip" and r.message.startswith("Does not apply to a library")
 
 
-def test_path_present_fails_for_deploy_config_without_pipeline(run_rule, locs):
+def test_path_present_is_not_judged_without_a_pipeline(run_rule):
+    # delivery.environments-declared is the one blocker for the missing pipeline
     r = run_rule("no-ci-deployable", "rollback.path-present")
-    assert r.status == "fail" and r.severity == "blocker"
-    assert locs(r) == ["Dockerfile:1"]
+    assert r.status == "skip" and "see delivery.environments-declared" in r.message
 
 
 def test_path_present_passes_for_a_dispatch_redeploy_of_a_version(run_rule, locs, line_of):
@@ -48,10 +48,19 @@ def test_path_present_passes_for_a_failure_job_after_production(run_rule, locs, 
     assert locs(r) == [f"{path}:{line_of(name, path, 'undo:')}"]
 
 
-def test_path_present_fails_when_the_rollback_workflow_only_echoes(run_rule, locs):
+def test_path_present_fails_when_the_rollback_workflow_only_echoes(run_rule, evidence_for, locs):
     r = run_rule("rollback-echo-stub-only", "rollback.path-present")
     assert r.status == "fail"
-    assert locs(r) == [WF]
+    # the gap is at the production deploy that has no way back
+    prod = evidence_for("rollback-echo-stub-only").delivery.production
+    assert locs(r) == [str(prod[0].loc)] if prod else [WF]
+
+
+def test_a_failure_notification_is_no_rollback(run_rule, locs, line_of):
+    name, path = "rollback-notification-only", f"{WF}/deploy.yml"
+    r = run_rule(name, "rollback.path-present")
+    assert r.status == "fail" and "No rollback path" in r.message
+    assert locs(r) == [f"{path}:{line_of(name, path, 'environment: production')}"]
 
 
 def test_post_deploy_verification_passes_with_a_health_check(run_rule):
@@ -71,6 +80,10 @@ def test_post_deploy_verification_fails_without_a_check(run_rule, locs, line_of)
     assert locs(r) == [f"{path}:{line_of(name, path, 'environment: production')}"]
 
 
-def test_post_deploy_verification_skips_without_production(run_rule):
-    r = run_rule("delivery-deploy-without-environment", "rollback.post-deploy-verification")
-    assert r.status == "skip"
+def test_post_deploy_verification_skips_without_production(run_rule, repo):
+    root = repo({
+        "Dockerfile": "FROM scratch\n",
+        ".github/workflows/d.yml": "on: push\njobs:\n  d:\n    runs-on: x\n    environment: staging\n"
+                                   "    steps:\n      - run: ./deploy.sh\n"})
+    r = run_rule(root, "rollback.post-deploy-verification")
+    assert r.status == "skip" and "No production deploy" in r.message

@@ -1,7 +1,8 @@
 """Third-party HTTP logging: silent by default, and with `-v` each message exactly once, redacted.
 
-PyGithub and urllib3 log retries and connections on their own loggers; with the root
-logger also configured they print twice, and without `-v` a user should see none of it.
+urllib3 (and PyGithub, when something else in the process loads it) log retries and
+connections on their own loggers; with the root logger also configured they print twice,
+and without `-v` a user should see none of it.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ def _serve(prefix: str) -> Iterator[FakeGitHub]:
         yield fake
     finally:
         fake.stop()
-    # Every request PyGithub sent and every answer the fake gave must fit GitHub's description.
+    # Every request the gate sent and every answer the fake gave must fit GitHub's description.
     assert not fake.violations, "OpenAPI violations:\n" + "\n".join(fake.violations)
 
 

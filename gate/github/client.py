@@ -328,6 +328,10 @@ class Client:
         try:
             resp = self._http().request(method, url, params=params, json=body, auth=self._bearer, stream=True,
                                         allow_redirects=False, timeout=(budget, budget))
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema):
+            raise ApiError("error", f"{action}: {self.api_url!r} is not an API URL; set GITHUB_API_URL "
+                                    "(https://api.github.com, or https://HOST/api/v3)") from None
         except requests.exceptions.ConnectTimeout:
             raise _Transport("could not connect to GitHub in time", sent=False) from None
         except requests.exceptions.Timeout:

@@ -134,3 +134,12 @@ def test_the_comment_url_goes_to_the_step_outputs(fake_github, tmp_path):
     assert run.returncode == 1, run.stderr
     [line] = (tmp_path / "output").read_text().splitlines()
     assert line.startswith("comment-url=https://github.com/octo/app/pull/7#issuecomment-")
+
+
+def test_an_api_url_that_is_not_a_url_fails_at_once(fake_github, actions_env):
+    fake_github.add_pull(PR, HEAD_SHA)
+    env = actions_env(fake_github)
+    env["GITHUB_API_URL"] = "api.github.example"
+    run = publish(make_report("PASS"), env)
+    assert run.code == 3 and "is not an API URL" in run.err
+    assert run.sleeps == []  # not retried as if the network were down

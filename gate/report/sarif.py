@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
 
-from gate.collect.sarif import FINGERPRINT_KEY, GATE_TOOL, SEVERITY_RANK, Finding
+from gate.model.findings import FINGERPRINT_KEY, GATE_TOOL, SEVERITY_RANK, Finding
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/readiness-gate/readiness-gate"
@@ -116,9 +116,14 @@ def _gate_run(report: dict[str, Any], files: _Files) -> dict[str, Any]:
         if rule_id not in index:
             index[rule_id] = len(rules)
             rules.append(_gate_rule(r, level))
-        if r.get("status") != "fail":
+        # an unknown blocker is a failure where the policy counts it as one (regulated)
+        unknown_blocks = (r.get("status") == "unknown" and r.get("severity") == "blocker"
+                          and (report.get("policy") or {}).get("unknown") == "fail")
+        if r.get("status") != "fail" and not unknown_blocks:
             continue
         message = _text(r.get("message")) or str(r.get("title") or rule_id)
+        if unknown_blocks:
+            message = "could not tell: " + message
         locs = [loc for loc in r.get("locations") or [] if isinstance(loc, dict) and loc.get("path")]
         # Code scanning can only show a file that exists: the rule's locations that are files
         # (where the fix goes, or the configuration it reasoned from), else the policy file.

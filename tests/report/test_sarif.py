@@ -216,3 +216,13 @@ def test_a_scanner_with_no_findings_still_emits_its_run():
     assert names == ["readiness-gate", "bandit"]
     assert log["runs"][1]["results"] == []
     assert github_problems(log) == [] and not list(jsonschema.Draft4Validator(SCHEMA).iter_errors(log))
+
+
+def test_an_unknown_blocker_is_a_result_only_where_the_policy_counts_it():
+    unknown = {"id": "delivery.production-protected", "status": "unknown", "severity": "blocker",
+               "message": "no token", "remediation": "r", "locations": [{"path": "a.yml", "line": 2}]}
+    lenient = dict(REPORT, results=[unknown], policy={"name": "production"})
+    assert json.loads(render_sarif(lenient, []))["runs"][0]["results"] == []
+    strict = dict(REPORT, results=[unknown], policy={"name": "regulated", "unknown": "fail"})
+    [res] = json.loads(render_sarif(strict, []))["runs"][0]["results"]
+    assert res["message"]["text"] == "could not tell: no token"

@@ -88,7 +88,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     _load_test_files(repo, sig, ev)
     migrations.collect_migrations(repo, sig, ev)
     _start_up(repo, manifests, scripts, sig, ev)
-    wd = WorkDirs(workflows, repo)
+    wd = WorkDirs()
     collect_pipeline(workflows, scripts, wd, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev,
                      repo)
     ev.parts = find_parts(repo, sig, dockerfiles, manifests.packages)

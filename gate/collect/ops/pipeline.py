@@ -29,45 +29,15 @@ def step_loc(step: Step) -> Location:
 
 
 class WorkDirs:
-    """`working-directory` of each step (and job defaults), read from the workflow YAML."""
+    """Where a step's commands start. The workflow model now gives each step its working
+    directory (step, job or workflow defaults); this stays for callers that pass one."""
 
-    def __init__(self, ws: WorkflowSet, repo) -> None:
-        self.map: dict[tuple[str, int], str] = {}
-        for path in list(ws.workflows) + list(ws.actions):
-            text = repo.read(path) or ""
-            if "working-directory" not in text:
-                continue
-            try:
-                doc = load(text)
-            except YamlError:
-                continue
-            jobs = doc.get("jobs") if isinstance(doc, dict) else None
-            if isinstance(jobs, dict):
-                for job in jobs.values():
-                    if isinstance(job, dict):
-                        self._job(path, job)
-            runs = doc.get("runs") if isinstance(doc, dict) else None
-            if isinstance(runs, dict):
-                self._steps(path, runs.get("steps"), "")
+    def __init__(self, ws: WorkflowSet | None = None, repo=None) -> None:
+        pass
 
-    def _job(self, path: str, job: dict) -> None:
-        defaults = job.get("defaults")
-        run = defaults.get("run") if isinstance(defaults, dict) else None
-        base = str(run.get("working-directory") or "") if isinstance(run, dict) else ""
-        self._steps(path, job.get("steps"), base)
-
-    def _steps(self, path: str, steps, base: str) -> None:
-        if not isinstance(steps, list):
-            return
-        for i, s in enumerate(steps):
-            if isinstance(s, dict):
-                wd = s.get("working-directory") or base
-                if wd:
-                    self.map[(path, steps.line_of(i))] = str(wd).strip().lstrip("./").rstrip("/") if str(wd) not in (".", "./") else ""
-
-    def of(self, step: Step) -> str:
-        wd = self.map.get((step.loc.path, step.loc.line or 0), "")
-        return "" if "${{" in wd else wd
+    @staticmethod
+    def of(step: Step) -> str:
+        return step.workdir
 
 
 _DB_ENV_KEY = re.compile(r"(DATABASE|DB|POSTGRES|PG|MYSQL|SQL)\w*", re.I)

@@ -103,3 +103,8 @@ def test_a_database_image_built_here_is_a_store_not_the_service():
     ev = ops(FIXTURES / "ops-database-image-built")
     assert locs(ev.databases) == ["database/Dockerfile:1"]
     assert ev.health_checks == []        # pg_isready in the database image says nothing of the service
+
+
+def test_a_remote_library_charts_probes_are_read_from_the_values_that_turn_them_on():
+    assert locs(ops(FIXTURES / "ops-helm-remote-library").health_checks) == ["values.yaml:9"]
+    assert ops(FIXTURES / "ops-helm-remote-library-off").health_checks == []

@@ -148,18 +148,33 @@ def _disabled_autoscalers(lines: list[str], active: list[bool], path: str, ev: O
                                            "autoscaler template off under the chart's values"))
 
 
+_PROBE_KEYS = {"livenessProbe", "readinessProbe", "startupProbe", "liveness", "readiness", "startup"}
+_REMOTE_DEP = re.compile(r"^\s*repository:\s*[\"']?(https?|oci)://", re.M)
+
+
 def scan_values(repo: RepoFiles, chart: Chart, ev: OpsEvidence) -> None:
-    """`autoscaling: {enabled: true}` in a chart's values."""
-    from gate.collect.ops.common import find_keys, key_line
+    """`autoscaling: {enabled: true}` in a chart's values; and, for a chart whose templates come
+    from a remote (library) chart out of sight, the probes its values turn on."""
+    from gate.collect.ops.common import find_keys, key_line, read_yaml
     prefix = f"{chart.dir}/" if chart.dir else ""
+    remote = bool(_REMOTE_DEP.search(repo.read(f"{prefix}Chart.yaml") or ""))
     for doc_path in [p for p in repo.files if p.startswith(prefix) and "/" not in p[len(prefix):]
                      and p[len(prefix):].startswith("values") and p.endswith((".yaml", ".yml"))]:
-        from gate.collect.ops.common import read_yaml
         doc = read_yaml(repo, doc_path)
         for key, value, parent in find_keys(doc, {"autoscaling", "hpa", "keda"}):
             if isinstance(value, dict) and "enabled" in value:
                 fact = Fact("values-autoscaling", Location(doc_path, key_line(value, "enabled")), f"{key}.enabled: {value['enabled']}")
                 (ev.autoscaling if value["enabled"] is True else ev.autoscaling_off).append(fact)
+        if not remote:
+            continue
+        for key, value, parent in find_keys(doc, _PROBE_KEYS):
+            # `livenessProbe: {httpGet: …}` or `probes: {liveness: {enabled: true}}`; `enabled: false` is off
+            if isinstance(value, dict) and value and value.get("enabled", True) not in (False, "false"):
+                if key in ("liveness", "readiness", "startup") and "enabled" not in value and not (
+                        {"httpGet", "tcpSocket", "exec", "grpc", "path", "port", "custom", "spec"} & set(value)):
+                    continue
+                ev.health_checks.append(Fact("values-probe", Location(doc_path, key_line(parent, key)),
+                                             f"{key} in {doc_path} (templates from a remote chart)"))
 
 
 def chart_of(path: str, charts: dict[str, Chart]) -> Chart | None:

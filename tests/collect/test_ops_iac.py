@@ -46,7 +46,9 @@ def test_terraform_defaults_off_and_disabled_blocks_are_not_evidence():
 
 @pytest.mark.parametrize("name, want", [
     ("serverless-sam-api", {"health_checks": ["template.yaml:30"], "telemetry": ["template.yaml:8"],
-                            "backups": ["template.yaml:28"], "autoscaling": ["template.yaml:26"],
+                            "backups": ["template.yaml:28"],
+                            # on-demand tables scale: BillingMode, and a SimpleTable left at its default
+                            "autoscaling": ["template.yaml:26", "template.yaml:45"],
                             "functions": ["template.yaml:12"]}),
     ("serverless-framework", {"health_checks": ["serverless.yml:24"], "telemetry": ["serverless.yml:7", "serverless.yml:8"],
                               "backups": ["serverless.yml:23"], "autoscaling": ["serverless.yml:21"],

@@ -11,7 +11,8 @@ TYPE is a regular expression matched against the whole resource type, PATH a dot
 property path (keys compared without case, `_` or `-`, each segment a regular
 expression; a list matches if any item does), OP one of `=` (equal, case-insensitive), `!=`, `>` (a number, or another
 PATH of the same resource), `~` (regular expression), `~@` (any pattern of the named
-signature list, e.g. `migration_commands`) and `?` (set to anything but false/empty/0).
+signature list, e.g. `migration_commands`), `?` (set to anything but false/empty/0) and
+`!?` (not set at all: the resource type's default applies).
 """
 from __future__ import annotations
 
@@ -115,6 +116,8 @@ def match(res: Resource, s: Setting, sig: Signatures | None = None) -> tuple[Loc
         return None
     if not s.path:
         return res.loc, ""
+    if s.op == "!?":
+        return None if _walk(res.props, s.path) else (res.loc, f"no {'.'.join(s.source.split()[1:2])} (the default)")
     for keys, node in _walk(res.props, s.path):
         text = _text(node)
         if s.op == "?":

@@ -59,6 +59,8 @@ def _reversible(fixture: str):
     # Liquibase: counted as changesets, not files
     ("migrations-liquibase", "pass", "3 changesets read (liquibase), 1 irreversible",
      ["src/main/resources/db/changelog/db.changelog-master.xml:12"]),
+    ("migrations-liquibase-sql", "pass", "3 changesets read (liquibase), 1 irreversible",
+     ["src/main/resources/db/changelog/001-orders.sql:11"]),
     ("migrations-liquibase-irreversible", "fail", "2 changesets read (liquibase), 2 irreversible",
      ["src/main/resources/db/changelog/db.changelog-master.yaml:2",
       "src/main/resources/db/changelog/db.changelog-master.yaml:8"]),

@@ -44,6 +44,11 @@ def _scanners(ev, rule: Rule) -> Outcome | None:
     return None
 
 
+def hidden_at(ev):
+    """Where the first thing out of sight was seen (for the finding's location)."""
+    return ev.delivery.out_of_sight[0].loc if ev.delivery.out_of_sight else None
+
+
 def out_of_sight(ev) -> str | None:
     """What was seen of deploys that happen beyond this repository, as one sentence."""
     seen = ev.delivery.out_of_sight
@@ -59,7 +64,7 @@ def _pipeline(ev, rule: Rule) -> Outcome | None:
         return None
     hidden = out_of_sight(ev)
     if hidden:
-        return unknown(f"Deploys happen out of sight: {hidden}; cannot be judged from here.")
+        return unknown(f"Deploys happen out of sight: {hidden}; cannot be judged from here.", hidden_at(ev))
     return skipped(f"Not judged: no deploy pipeline (see {ROOT_CAUSE}).")
 
 
@@ -71,7 +76,7 @@ def _production(ev, rule: Rule) -> Outcome | None:
         return None
     hidden = out_of_sight(ev)
     if hidden:
-        return unknown(f"No production deploy in this repository's workflows; {hidden}.")
+        return unknown(f"No production deploy in this repository's workflows; {hidden}.", hidden_at(ev))
     return skipped("No production deploy found; delivery.promotion-order reports that.")
 
 

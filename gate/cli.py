@@ -34,7 +34,7 @@ def _parse_output(value: str) -> tuple[str, str]:
 
 
 class LazyGroup(click.Group):
-    """Commands whose modules are imported only when run: `check` never pays for PyGithub or jsonschema."""
+    """Commands whose modules are imported only when run: `check` never pays for the GitHub client or jsonschema."""
 
     LAZY = {"policy": ("gate.policy.cli", "policy_group"), "publish": ("gate.publish.command", "publish_command")}
 

@@ -33,6 +33,8 @@ LOWER = ("development", "staging")
 DEFAULT_BRANCHES = ("main", "master", "trunk", "default", "$default-branch")
 _PROMOTE = re.compile(r"promot", re.I)
 _FAILURE = re.compile(r"\bfailure\(\)")
+# a job after a failed deploy undoes it only if it goes back; re-running the deploy elsewhere is a retry
+_UNDOES = re.compile(r"roll[-_ ]?back|revert|undo|previous|restore|last[-_ ]?(known|good|successful)|back[-_ ]?out", re.I)
 # `github.ref == 'refs/heads/x'`, `github.ref_name == 'x'`, `startsWith(github.ref, 'refs/heads/x')`
 _REF_EQ = re.compile(r"github\.(?:ref|ref_name|head_ref|base_ref)\s*==\s*'(?:refs/heads/)?([^']+)'")
 _TAG_GUARD = re.compile(r"startsWith\(\s*github\.ref\s*,\s*'refs/tags|github\.ref_type\s*==\s*'tag'")
@@ -296,7 +298,8 @@ def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> l
                     found.append(RollbackPath(f"`{step.uses}` in {wf.path}", step.loc))
             # an `if: failure()` job after the production deploy undoes it only if it deploys
             if job.if_ and _FAILURE.search(job.if_) and any(d.workflow == wf.path and d.job in job.needs
-                                                           for d in production) and _changes_something(wf, [job], sig):
+                                                           for d in production) and _changes_something(wf, [job], sig) \
+                    and _UNDOES.search(f"{job.id} {job.name or ''} " + " ".join(s.text for _, s in query.job_steps(job))):
                 found.append(RollbackPath(f"`if: failure()` job `{job.id}` after the production deploy", job.loc))
         if wf.path in prod_workflows:
             version_inputs = redeploy_inputs(wf, sig)

@@ -135,8 +135,9 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     # an expression that did not resolve names no environment: the job still declares one,
     # and its own name may say which (`Deploy_PROD`)
     unresolved = bool(envs) and all("${{" in e for e in envs)
-    envs = [e for e in envs if "${{" not in e] or ([w for w, _ in _tiers_in(f"{job.id} {job.name or ''}", sig)[:1]]
-                                                   or [""] if unresolved else [])
+    # and an environment that resolves to '' (a call that passes none) names none: the job declares nothing
+    envs = [e for e in envs if e and "${{" not in e] or ([w for w, _ in _tiers_in(f"{job.id} {job.name or ''}", sig)[:1]]
+                                                        or [""] if unresolved else [])
     owner = called_from or job
     loc = job.environment_loc or job.loc
     deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]

@@ -16,7 +16,7 @@ from gate.collect.tree import TreeFacts
 from gate.collect.workflows import WorkflowSet
 from gate.collect.zizmor import ZizmorFacts
 
-if TYPE_CHECKING:  # typed, without importing what a run may never need (PyGithub, scanners)
+if TYPE_CHECKING:  # typed, without importing what a run may never need (the GitHub client, scanners)
     from gate.collect.git import GitFacts
     from gate.collect.github_api import ApiFacts
     from gate.collect.ops.model import OpsEvidence

@@ -40,9 +40,10 @@ def skipped(reason: str) -> Outcome:
     return Outcome("skip", reason)
 
 
-def unknown(reason: str) -> Outcome:
-    """Could not tell (no token, scanner absent): the policy's `unknown` decides."""
-    return Outcome("unknown", reason)
+def unknown(reason: str, *locations: Location | None) -> Outcome:
+    """Could not tell (out of sight, no token, scanner absent): the policy's `unknown` decides.
+    A location, when given, is what was seen."""
+    return Outcome("unknown", reason, _locs(locations))
 
 
 MAX_LOCATIONS = 50

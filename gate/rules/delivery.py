@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from gate.applicability import out_of_sight
+from gate.applicability import hidden_at, out_of_sight
 from gate.model import resolve
 from gate.model.location import Location
 from gate.rules.base import Context, Outcome, failed, passed, rule, unknown
@@ -25,7 +25,7 @@ def no_pipeline(ev, what: str) -> Outcome:
 
 
 def _workflow(ev, path):
-    return ev.workflows.workflows.get(path)
+    return ev.workflows.pipeline(path)
 
 
 @rule(
@@ -46,10 +46,15 @@ def environments_declared(ev, ctx: Context):
         hidden = out_of_sight(ev)
         if hidden:
             return unknown(f"No deploy runs in this repository's workflows; {hidden}: the environments "
-                           "cannot be judged from here.")
+                           "cannot be judged from here.", hidden_at(ev))
         return no_pipeline(ev, "no deploy runs in a declared environment")
     declared = {(d.workflow, d.job) for d in facts.deploys if d.how in ("environment", "input")}
     bare = [d for d in facts.deploys if (d.workflow, d.job) not in declared]
+    handed = [d for d in facts.deploys if d.how == "input" and d.remote]
+    if not bare and handed:
+        d = handed[0]
+        return unknown(f"Job `{d.job}` in {d.workflow} passes `{d.label}` to the remote workflow `{d.remote}`; whether "
+                       "its deploy job declares that environment cannot be seen from here.", d.loc)
     if bare:
         first = bare[0]
         return failed(f"{len(bare)} deploy job(s) declare no environment; first: job `{first.job}` in {first.workflow}.",
@@ -76,7 +81,7 @@ def promotion_order(ev, ctx: Context):
     if not facts.production:
         hidden = out_of_sight(ev)
         if hidden:
-            return unknown(f"No production deploy in this repository's workflows; {hidden}.")
+            return unknown(f"No production deploy in this repository's workflows; {hidden}.", hidden_at(ev))
         envs = sorted({d.label for d in facts.deploys})
         return failed(f"No production deploy found; workflows deploy only to: {', '.join(envs)}.", facts.deploys[0].loc)
     if facts.unordered:
@@ -110,9 +115,29 @@ def _restricted_triggers(wf) -> bool:
         branches = [branches] if isinstance(branches, str) else branches
         if branches is None and push.get("tags") is None:
             return False
-        if branches and not all(str(b) in ("main", "master", "$default-branch") or str(b).startswith("release") for b in branches):
+        # named long-lived branches (main, production, val …) restrict; a wildcard admits any branch
+        if branches and any(not isinstance(b, str) or any(c in b for c in "*?[!") for b in branches):
             return False
     return True
+
+
+_ON_MAIN_CHECK = re.compile(r"merge-base\s+--is-ancestor|branch\s+(-r\s+|--remotes\s+)?--contains|"
+                            r"rev-list[^\n]*\borigin/(main|master)\b")
+
+
+def _guards(wf, d) -> list[str]:
+    """The conditions a production deploy runs under: its job's and its needed jobs' `if:`, the
+    deploy step's own `if:`, and a needed job that checks the commit is on the default branch."""
+    job = wf.jobs[d.job]
+    before = [wf.jobs[j] for j in resolve.needs_closure(wf, d.job) if j in wf.jobs]
+    guards = [job.if_ or ""] + [j.if_ or "" for j in before]
+    inner = job.called.jobs.get(d.inner) if job.called is not None and d.inner else job
+    steps = inner.steps if inner is not None else []
+    if d.step is not None and d.step < len(steps):
+        guards.append(steps[d.step].if_ or "")
+    if any(s.run and _ON_MAIN_CHECK.search(s.run) for j in before for s in j.steps):
+        guards.append("github.ref == 'refs/heads/main'")  # verified on main by a job it needs
+    return guards
 
 
 @rule(
@@ -137,10 +162,14 @@ def production_branch_restricted(ev, ctx: Context):
             continue
         if envs and any(e.name == d.environment and _branch_policy_restricts(e) for e in envs):
             continue
-        guards = [job.if_ or ""] + [wf.jobs[j].if_ or "" for j in resolve.needs_closure(wf, d.job) if j in wf.jobs]
-        if any(_REF_GUARD.search(g) for g in guards) or _restricted_triggers(wf):
+        if any(_REF_GUARD.search(g) for g in _guards(wf, d)) or _restricted_triggers(wf):
             continue
         open_.append(d)
+    if open_ and all(d.remote for d in open_):
+        d = open_[0]
+        return unknown(f"The production deploy runs in the remote workflow `{d.remote}` ({d.loc}); its caller has no "
+                       "ref guard and a guard inside it cannot be seen from here.", d.loc)
+    open_ = [d for d in open_ if not d.remote]
     if open_:
         d = open_[0]
         wf = _workflow(ev, d.workflow)
@@ -164,11 +193,15 @@ def deploy_concurrency(ev, ctx: Context):
     for d in prod:
         wf = _workflow(ev, d.workflow)
         job = wf.jobs.get(d.job) if wf else None
-        inner = ev.workflows.workflows.get(d.called) if d.called else None
+        inner = ev.workflows.pipeline(d.called) if d.called else None
         if wf is None or wf.concurrency or (job and job.concurrency) or (inner and inner.concurrency) or \
                 (inner and any(j.concurrency for j in inner.jobs.values())):
             continue
         bare.append(d)
+    if bare and all(d.remote for d in bare):
+        return unknown(f"The production deploy runs in the remote workflow `{bare[0].remote}` ({bare[0].loc}); a "
+                       "concurrency group there cannot be seen from here.", bare[0].loc)
+    bare = [d for d in bare if not d.remote]
     if bare:
         return failed(f"{len(bare)} production deploy(s) have no concurrency group; first: `{bare[0].job}` in {bare[0].workflow}.",
                       *(d.loc for d in bare))

@@ -1,7 +1,9 @@
 """Rollback & recovery: a way back from a bad production deploy, and a check it worked."""
 from __future__ import annotations
 
-from gate.applicability import out_of_sight
+import re
+
+from gate.applicability import hidden_at, out_of_sight
 from gate.model import query
 from gate.model.resolve import needs_closure
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
@@ -30,17 +32,17 @@ def path_present(ev, ctx: Context):
     if not facts.deploys:
         if hidden:
             return unknown(f"Deploys happen out of sight ({hidden}); whether they can be rolled back cannot be "
-                           "judged from here.")
+                           "judged from here.", hidden_at(ev))
         return skipped("Not judged: no deploy pipeline (see delivery.environments-declared).")
     if not facts.production:
         if hidden:
             return unknown(f"No production deploy in this repository's workflows; {hidden}: whether production can "
-                           "be rolled back cannot be judged from here.")
+                           "be rolled back cannot be judged from here.", hidden_at(ev))
         return skipped("No production deploy found; delivery.promotion-order reports that.")
     remote = [d for d in facts.production if d.remote]
     if remote:
         return unknown(f"The production deploy runs in the remote workflow `{remote[0].remote}` ({remote[0].loc}); "
-                       "a rollback there cannot be seen from here.")
+                       "a rollback there cannot be seen from here.", remote[0].loc)
     return failed("No rollback path: no rollback workflow, command, or manual redeploy of a chosen version to production.",
                   facts.production[0].loc)
 
@@ -71,6 +73,10 @@ def post_deploy_verification(ev, ctx: Context):
         if d.job in followed[wf.path] or any(_verifies(s, ctx) for _, s in after):
             continue
         unverified.append(d)
+    if unverified and all(d.remote for d in unverified):
+        return unknown(f"The production deploy runs in the remote workflow `{unverified[0].remote}`; a check after it "
+                       "there cannot be seen from here.", unverified[0].loc)
+    unverified = [d for d in unverified if not d.remote]
     if unverified:
         d = unverified[0]
         return failed(f"No smoke or health check after the production deploy `{d.job}` in {d.workflow}.",
@@ -78,6 +84,12 @@ def post_deploy_verification(ev, ctx: Context):
     return passed("Production deploys are followed by a smoke or health check.", prod[0].loc)
 
 
+_CANNOT_FAIL = re.compile(r"\|\|\s*(true|echo\b|:|exit\s+0)\s*$", re.M)
+
+
 def _verifies(step, ctx: Context) -> bool:
+    """A smoke, health or rollout check that can fail the job (`… || true` cannot)."""
+    if step.run and _CANNOT_FAIL.search(step.run):
+        return False
     text = " ".join(filter(None, [step.name, step.run, step.uses]))
     return bool(ctx.sig.search("smoke_checks", text))

@@ -64,7 +64,8 @@ def test_without_a_token_api_rules_skip_and_say_why(monkeypatch):
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     result = CliRunner().invoke(main, ["check", str(HARDENED), "--format", "json"])
     results = {r["id"]: r for r in json.loads(result.output)["results"]}
-    assert results["delivery.production-protected"]["status"] == "skip"
+    assert results["delivery.production-protected"]["status"] == "unknown"
+    assert results["delivery.production-protected"]["counts_as"] == "skip"
     assert "token" in results["delivery.production-protected"]["message"]
 
 

@@ -19,39 +19,30 @@ def labels(kind: str, repo: Path) -> dict:
 
 @lru_cache(maxsize=None)
 def run_gate(path: str, policy_name: str = "production"):
-    from gate.collect import collect
-    from gate.evaluate import evaluate
-    from gate.policy.load import load_policy
-    from gate.score import score
+    """The engine's whole flow, as `readiness-gate check` runs it (no token, no scanners)."""
+    from gate.engine import Options, run
 
-    policy = load_policy(policy_name)
-    evidence = collect(path, policy)
-    evaluation = evaluate(evidence, policy)
-    card = score(evaluation.results, policy.weights, policy.threshold)
-    return policy, evidence, evaluation, card
+    r = run(path, Options(policy=policy_name))
+    return r.policy, r.evidence, r.evaluation, r.card
 
 
 def detections(path: str) -> dict:
     """The facts the dev labels name, as the gate sees them."""
-    from gate.rules.base import Context
     from gate.rules.hardening import third_party_uses
-    from gate.rules.rollback import rollback_paths
-    from gate.rules.security import codeql_jobs
-    from gate.rules.delivery import production_deploys
     import re
 
     policy, ev, evaluation, _ = run_gate(path)
     status = {r.rule.id: r.status for r in evaluation.results}
-    ctx = Context(params={}, sig=policy.signatures)
     uses = third_party_uses(ev)
     return {
         "ci_on_pull_request": status.get("ci.pull-request-trigger") == "pass",
         "ci_runs_tests": status.get("ci.tests-run") == "pass",
-        "codeql": bool(codeql_jobs(ev, ctx)),
+        # the label means what the rule states: CodeQL analyses pull requests and pushes
+        "codeql": status.get("security.codeql-workflow") == "pass",
         "dependency_updates": status.get("security.dependency-updates") == "pass",
-        "production_deploy": bool(production_deploys(ev)),
+        "production_deploy": bool(ev.delivery.all_production),
         "promotion_ordered": status.get("delivery.promotion-order") == "pass",
-        "rollback": bool(rollback_paths(ev, ctx)),
+        "rollback": bool(ev.delivery.rollbacks),
         "third_party_uses_total": len(uses),
         "third_party_uses_pinned": sum(1 for _, u in uses if re.search(r"@[0-9a-f]{40}$", u)),
     }

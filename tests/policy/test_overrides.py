@@ -61,7 +61,8 @@ def test_unknown_fail_and_threshold_change_the_verdict(tmp_path):
     unknown = tmp_path / "unknown.yml"
     unknown.write_text("extends: production\nunknown: fail\nrules:\n  governance.branch-protection: {severity: blocker}\n")
     _, evaluation, card = gate_run("policy-profiles", str(unknown))
-    assert status(evaluation, "governance.branch-protection") == "fail" and card.verdict == "FAIL"
+    assert status(evaluation, "governance.branch-protection") == "unknown" and card.verdict == "FAIL"
+    assert "governance.branch-protection" in card.reasons[0]
     strict = tmp_path / "strict.yml"
     strict.write_text("extends: production\nthreshold: 100\nrules:\n  ci.default-branch-push: {params: {default_branches: [trunk]}}\n")
     _, evaluation, card = gate_run("policy-profiles", str(strict))

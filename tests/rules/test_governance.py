@@ -17,12 +17,12 @@ def test_codeowners_fails_and_points_where_it_belongs(run_rule, locs):
 @pytest.mark.parametrize("rule_id", ["governance.branch-protection", "governance.gate-required"])
 def test_api_rules_skip_without_a_token(run_rule, rule_id):
     r = run_rule("library-not-deployable", rule_id)
-    assert r.status == "skip" and r.unknown
+    assert r.status == "unknown" and r.counts_as == "skip" and not r.blocking
     assert "token" in r.message
 
 
 @pytest.mark.parametrize("rule_id", ["governance.branch-protection", "governance.gate-required"])
 def test_api_rules_fail_under_regulated_when_unknown(run_rule, rule_id):
     r = run_rule("library-not-deployable", rule_id, policy="regulated")
-    assert r.status == "fail" and r.unknown
+    assert r.status == "unknown" and r.counts_as == "fail" and r.failing
     assert "token" in r.message

@@ -13,22 +13,19 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-SEVERITIES = ("critical", "high", "medium", "low", "note")
-SEVERITY_RANK = {name: len(SEVERITIES) - i for i, name in enumerate(SEVERITIES)}  # critical=5 … note=1
-LEVEL_SEVERITY = {"error": "high", "warning": "medium", "note": "low", "none": "note"}
+from gate.model.findings import (FINGERPRINT_KEY, GATE_TOOL, LEVEL_SEVERITY, SEVERITIES, SEVERITY_RANK,  # noqa: F401
+                                 Finding, severity_at_least, severity_from_score)
 
 MAX_SARIF_BYTES = 128 << 20   # a CodeQL log of a very large repository stays well under this
 MAX_FINDINGS = 50_000         # kept per load; the rest are counted in a notice
 MAX_FILES = 200               # SARIF files taken from one directory or glob
 MAX_MESSAGE = 1000
 _SNIPPET_BYTES = 1 << 20      # source files read to hash a snippet are bounded too
-GATE_TOOL = "readiness-gate"
-FINGERPRINT_KEY = "readinessGate/v1"  # the partialFingerprints key the gate writes its fingerprints under
 
 
 class SarifError(Exception):
@@ -40,53 +37,14 @@ class SarifError(Exception):
         super().__init__(f"{self.path}: {message}")
 
 
-@dataclass(frozen=True)
-class Finding:
-    tool: str
-    rule_id: str
-    severity: str            # critical | high | medium | low | note
-    level: str               # the SARIF level it came with: error | warning | note | none
-    message: str
-    path: str                # relative to the repository root, posix; "" when the result has no location
-    line: int | None
-    column: int | None
-    fingerprint: str
-    help_uri: str | None = None
-
-    @property
-    def rank(self) -> int:
-        return SEVERITY_RANK.get(self.severity, 0)
-
-    def where(self) -> str:
-        if not self.path:
-            return "(no location)"
-        return f"{self.path}:{self.line}" if self.line else self.path
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 @dataclass
 class SarifLoad:
     findings: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     tools: set[str] = field(default_factory=set)  # every tool with a run, even one with no results
-
-
-def severity_at_least(severity: str, threshold: str) -> bool:
-    return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK.get(threshold, 99)
-
-
-def severity_from_score(score: float) -> str:
-    """CVSS bands, as GitHub code scanning reads `security-severity`."""
-    if score >= 9.0:
-        return "critical"
-    if score >= 7.0:
-        return "high"
-    if score >= 4.0:
-        return "medium"
-    return "low" if score > 0 else "note"
+    # work done, for tests and the bench: results read, distinct URIs resolved, source files read for snippets
+    work: dict[str, int] = field(default_factory=lambda: {"results": 0, "uris_resolved": 0, "files_read": 0})
 
 
 def tool_key(name: str) -> str:
@@ -197,22 +155,31 @@ def parse_log(data: Any, source: str, repo_root: str | os.PathLike | None = None
         raise SarifError(source, "not a SARIF log (no 'runs' array)")
     ctx = _Context(source, Path(repo_root).resolve() if repo_root else None)
     out = SarifLoad()
+    rows: list[list[Any]] = []
     for run in runs:
         if isinstance(run, dict) and _driver_name(run) == GATE_TOOL:
             continue  # the gate's own rule results (a SARIF it wrote) are not scanner findings
         if isinstance(run, dict):
-            out.findings.extend(_parse_run(run, ctx, tool_override, rule_id_fn))
+            rows.extend(_parse_run(run, ctx, tool_override, rule_id_fn))
             out.tools.add(tool_override or tool_key(_driver_name(run)))
         else:
             ctx.skipped += 1
-    out.findings = number_occurrences(out.findings)
+    _number_rows(rows)
+    found = len(rows)
+    if found > max_findings:  # cap before building objects that would be dropped; stable: the tool's order stays
+        rows.sort(key=lambda r: -SEVERITY_RANK.get(r[2], 0))
+        del rows[max_findings:]
+    out.findings = [Finding(*row) for row in rows]
+    del rows
     if ctx.skipped:
         out.notices.append(f"{source}: {ctx.skipped} malformed result(s) or run(s) skipped")
     if ctx.suppressed:
         out.notices.append(f"{source}: {ctx.suppressed} suppressed, absent or non-failing result(s) ignored")
     if ctx.unlocated:
         out.notices.append(f"{source}: {ctx.unlocated} result(s) have no file location")
-    out.findings = _cap(out.findings, max_findings, source, out.notices)
+    if found > max_findings:
+        out.notices.append(f"{source}: {found} findings; only the {max_findings} most severe are kept")
+    out.work = {"results": ctx.results, "uris_resolved": ctx.resolved, "files_read": len(ctx.lines)}
     return out
 
 
@@ -223,8 +190,11 @@ class _Context:
         self.skipped = 0
         self.suppressed = 0
         self.unlocated = 0
+        self.results = 0
+        self.resolved = 0
         self.lines: dict[str, list[str] | None] = {}  # source files read for snippets, once each
         self.paths: dict[tuple[str, Any], str] = {}    # results repeat their files: normalise each once
+        self.rules: dict[tuple[Any, ...], dict] = {}   # and their rules: resolve each reference once
 
 
 def _driver_name(run: dict) -> str:
@@ -241,7 +211,8 @@ def _list(value: Any) -> list:
 
 
 def _parse_run(run: dict, ctx: _Context, tool_override: str | None,
-               rule_id_fn: Callable[[str], str] | None) -> list[Finding]:
+               rule_id_fn: Callable[[str], str] | None) -> list[list[Any]]:
+    """The run's findings as rows (Finding fields), fingerprints not yet numbered; each result read once."""
     tool = _obj(run.get("tool"))
     driver = _obj(tool.get("driver"))
     name = tool_override or tool_key(_driver_name(run))
@@ -253,50 +224,72 @@ def _parse_run(run: dict, ctx: _Context, tool_override: str | None,
                 by_id.setdefault(rule["id"], rule)
     bases = _obj(run.get("originalUriBaseIds"))
     ctx.paths = {}  # bases are per run, so is the cache of paths resolved with them
-    found: list[Finding] = []
-    for result in _list(run.get("results")):
+    ctx.rules = {}
+    rows: list[list[Any]] = []
+    results = _list(run.get("results"))
+    ctx.results += len(results)
+    for result in results:
         if not isinstance(result, dict):
             ctx.skipped += 1
             continue
         if _ignored(result):
             ctx.suppressed += 1
             continue
-        finding = _finding(result, name, components, by_id, bases, ctx, rule_id_fn)
-        if finding is None:
+        row = _row(result, name, components, by_id, bases, ctx, rule_id_fn)
+        if row is None:
             ctx.skipped += 1
         else:
-            found.append(finding)
-    return found
+            rows.append(row)
+    return rows
 
 
 def _ignored(result: dict) -> bool:
     """Suppressed in source, absent from this run, or not a failure (pass, informational …)."""
-    for sup in _list(result.get("suppressions")):
-        if _obj(sup).get("status", "accepted") == "accepted":
-            return True
+    sups = result.get("suppressions")
+    if sups and isinstance(sups, list):
+        for sup in sups:
+            if _obj(sup).get("status", "accepted") == "accepted":
+                return True
     if result.get("baselineState") == "absent":
         return True
     return result.get("kind", "fail") not in ("fail", "review", "open")
 
 
-def _rule_for(result: dict, components: list[dict], by_id: dict[str, dict]) -> dict:
-    ref = _obj(result.get("rule"))
-    comp_index = _obj(ref.get("toolComponent")).get("index")
+def _rule_for(result: dict, components: list[dict], by_id: dict[str, dict], ctx: _Context) -> dict:
+    ref = result.get("rule")
+    ref = ref if isinstance(ref, dict) else {}
+    comp_ref = ref.get("toolComponent")
+    comp_index = comp_ref.get("index") if isinstance(comp_ref, dict) else None
+    rule_id = result.get("ruleId") or ref.get("id")
+    key = (rule_id if isinstance(rule_id, str) else None, ref.get("index"), result.get("ruleIndex"),
+           comp_index if isinstance(comp_index, int) else None)
+    try:
+        return ctx.rules[key]  # results repeat their rules: resolve each reference once
+    except (KeyError, TypeError):
+        pass
     comp = components[comp_index + 1] if isinstance(comp_index, int) and 0 <= comp_index < len(components) - 1 \
         else components[0]
-    rule_id = result.get("ruleId") or ref.get("id")
     rules = _list(comp.get("rules"))
+    found = None
     for index in (ref.get("index"), result.get("ruleIndex")):
         if not (isinstance(index, int) and 0 <= index < len(rules) and isinstance(rules[index], dict)):
             continue
         if rule_id is None or rules[index].get("id") in (rule_id, None):  # an index naming another rule is wrong
-            return rules[index]
-    return by_id.get(rule_id, {}) if isinstance(rule_id, str) else {}
+            found = rules[index]
+            break
+    if found is None:
+        found = by_id.get(rule_id, {}) if isinstance(rule_id, str) else {}
+    try:
+        ctx.rules[key] = found
+    except TypeError:  # an unhashable index: not cached
+        pass
+    return found
 
 
-def _finding(result: dict, tool: str, components: list[dict], by_id: dict[str, dict],
-             bases: dict, ctx: _Context, rule_id_fn: Callable[[str], str] | None) -> Finding | None:
-    rule = _rule_for(result, components, by_id)
+def _row(result: dict, tool: str, components: list[dict], by_id: dict[str, dict],
+         bases: dict, ctx: _Context, rule_id_fn: Callable[[str], str] | None) -> list[Any] | None:
+    """A Finding's fields, its fingerprint not yet numbered; None for a result without a rule id."""
+    rule = _rule_for(result, components, by_id, ctx)
     rule_id = result.get("ruleId") or _obj(result.get("rule")).get("id") or rule.get("id")
     if not isinstance(rule_id, str) or not rule_id:
         return None
@@ -311,12 +304,27 @@ def _finding(result: dict, tool: str, components: list[dict], by_id: dict[str, d
         ctx.unlocated += 1
     help_uri = rule.get("helpUri") if isinstance(rule.get("helpUri"), str) else None
     fingerprint = _fingerprint(tool, rule_id, path, result, snippet, line, message, ctx)
-    return Finding(tool, rule_id, severity, level, message, path, line, column, fingerprint, help_uri)
+    return [tool, rule_id, severity, level, message, path, line, column, fingerprint, help_uri]
+
+
+def _number_rows(rows: list[list[Any]]) -> None:
+    """number_occurrences, on rows before they become Findings (index 6 is the line, 8 the fingerprint)."""
+    seen: dict[str, int] = {}
+    for row in sorted(rows, key=lambda r: r[6] or 0):  # stable: the log's order within a line
+        fp = row[8]
+        if ":" in fp:
+            continue
+        n = seen[fp] = seen.get(fp, 0) + 1
+        row[8] = f"{fp}:{n}"
 
 
 def _severity(result: dict, rule: dict, level: str) -> str:
-    for props in (_obj(result.get("properties")), _obj(rule.get("properties"))):
+    for props in (result.get("properties"), rule.get("properties")):
+        if not isinstance(props, dict):
+            continue
         raw = props.get("security-severity")
+        if raw is None:
+            continue
         try:
             score = float(raw)
         except (TypeError, ValueError):
@@ -343,22 +351,32 @@ def _message(result: dict, rule: dict) -> str:
 
 
 def _location(result: dict, bases: dict, ctx: _Context) -> tuple[str, int | None, int | None, str | None]:
-    for loc in _list(result.get("locations")):
-        phys = _obj(_obj(loc).get("physicalLocation"))
-        art = _obj(phys.get("artifactLocation"))
-        uri = art.get("uri")
+    locs = result.get("locations")
+    if not isinstance(locs, list):
+        return "", None, None, None
+    for loc in locs:
+        phys = loc.get("physicalLocation") if isinstance(loc, dict) else None
+        if not isinstance(phys, dict):
+            continue
+        art = phys.get("artifactLocation")
+        uri = art.get("uri") if isinstance(art, dict) else None
         if not isinstance(uri, str) or not uri:
             continue
-        key = (uri, art.get("uriBaseId") if isinstance(art.get("uriBaseId"), str) else None)
+        base_id = art.get("uriBaseId")
+        key = (uri, base_id if isinstance(base_id, str) else None)
         path = ctx.paths.get(key)
         if path is None:
             path = ctx.paths[key] = normalise_uri(uri, key[1], bases, ctx.root)
-        region = _obj(phys.get("region"))
+            ctx.resolved += 1
+        region = phys.get("region")
+        if not isinstance(region, dict):
+            return path, None, None, None
         line = region.get("startLine")
-        line = line if isinstance(line, int) and not isinstance(line, bool) and line >= 1 else None
+        line = line if type(line) is int and line >= 1 else None
         col = region.get("startColumn")
-        col = col if isinstance(col, int) and not isinstance(col, bool) and col >= 1 else None
-        snippet = _obj(region.get("snippet")).get("text")
+        col = col if type(col) is int and col >= 1 else None
+        snippet = region.get("snippet")
+        snippet = snippet.get("text") if isinstance(snippet, dict) else None
         return path, line, col, snippet if isinstance(snippet, str) else None
     return "", None, None, None
 
@@ -429,7 +447,14 @@ def _strip_prefix(text: str, root: Path | None) -> str:
 def _fingerprint(tool: str, rule_id: str, path: str, result: dict, snippet: str | None,
                  line: int | None, message: str, ctx: _Context) -> str:
     """Stable across runs: never the line number, so moving code does not make it new."""
-    partial = {k: v for k, v in _obj(result.get("partialFingerprints")).items() if isinstance(v, str)}
+    raw = result.get("partialFingerprints")
+    if isinstance(raw, dict) and raw:
+        plh = raw.get("primaryLocationLineHash")
+        if type(plh) is str and not raw.get(FINGERPRINT_KEY):  # CodeQL's, on every result: the common case
+            return fingerprint_of(tool, rule_id, path, "plh:" + plh)
+        partial = {k: v for k, v in raw.items() if isinstance(v, str)}
+    else:
+        partial = {}
     if partial.get(FINGERPRINT_KEY):
         return partial[FINGERPRINT_KEY]  # a log the gate wrote: its fingerprint is final, occurrence included
     if "primaryLocationLineHash" in partial:

@@ -19,6 +19,7 @@ from typing import Any, Sequence
 from urllib.parse import quote
 
 from gate.model.findings import FINGERPRINT_KEY, GATE_TOOL, SEVERITY_RANK, Finding
+from gate.report.blocking import blocks, unknown_counts
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/readiness-gate/readiness-gate"
@@ -105,6 +106,7 @@ def _gate_run(report: dict[str, Any], files: _Files) -> dict[str, Any]:
     tool = report.get("tool") or {}
     fallback = _fallback_uri(report)
     omitted: list[str] = []
+    counted = unknown_counts(report)
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results: list[dict[str, Any]] = []
@@ -117,8 +119,7 @@ def _gate_run(report: dict[str, Any], files: _Files) -> dict[str, Any]:
             index[rule_id] = len(rules)
             rules.append(_gate_rule(r, level))
         # an unknown blocker is a failure where the policy counts it as one (regulated)
-        unknown_blocks = (r.get("status") == "unknown" and r.get("severity") == "blocker"
-                          and (report.get("policy") or {}).get("unknown") == "fail")
+        unknown_blocks = r.get("status") == "unknown" and blocks(r, report, counted)
         if r.get("status") != "fail" and not unknown_blocks:
             continue
         message = _text(r.get("message")) or str(r.get("title") or rule_id)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -204,10 +203,10 @@ def test_hundred_thousand_results_bounded(tmp_path):
     path = tmp_path / "huge.sarif"
     path.write_text(json.dumps(_log(results)))
     del results
-    start = time.monotonic()
     load = load_file(path, tmp_path, max_findings=20_000)
-    elapsed = time.monotonic() - start
-    assert elapsed < 20, elapsed
+    # work bounded by the input, not by time: each result read once, each distinct file
+    # path resolved once, no source file read (the log carries fingerprints)
+    assert load.work == {"results": 100_000, "uris_resolved": 2000, "files_read": 0}
     assert len(load.findings) == 20_000
     assert any("100000 findings; only the 20000 most severe are kept" in n for n in load.notices)
     # The cap keeps every high finding (most severe first), so the gate's verdict is unchanged.

@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
+from gate.report.blocking import blocks
+
 FAIL_ON = ("any", "new")
 # Rules whose failures are lists of independent findings: a new one is a new gap even
 # when the rule failed in the base too.
@@ -33,12 +35,7 @@ class RatchetError(ValueError):
 
 def blocking(result: dict[str, Any], report: dict[str, Any] | None = None) -> bool:
     """Whether this result holds the verdict at FAIL on its own."""
-    if isinstance(result.get("blocking"), bool):
-        return result["blocking"]
-    if result.get("severity") != "blocker":
-        return False
-    unknown_fails = ((report or {}).get("policy") or {}).get("unknown") == "fail"
-    return result.get("status") == "fail" or (result.get("status") == "unknown" and unknown_fails)
+    return blocks(result, report or {})
 
 
 def apply(head: dict[str, Any], base: dict[str, Any] | None, fail_on: str = "any") -> dict[str, Any]:

@@ -11,6 +11,8 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from gate.report.blocking import blocks, unknown_counts
+
 # XML 1.0 forbids most control characters even escaped; repository text may carry them.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -26,7 +28,7 @@ def _attr(text: Any) -> str:
 def render_junit(report: dict[str, Any], **_: Any) -> str:
     results = [r for r in report.get("results") or [] if isinstance(r, dict)]
     scanners = [s for s in (report.get("security") or {}).get("scanners") or [] if isinstance(s, dict)]
-    unknown_fails = (report.get("policy") or {}).get("unknown") == "fail"
+    counted = unknown_counts(report)
     cases: list[str] = []
     failures = skipped = 0
     for r in results:
@@ -34,7 +36,7 @@ def render_junit(report: dict[str, Any], **_: Any) -> str:
         cases.append(f'    <testcase classname={_attr(r.get("domain"))} name={_attr(r.get("id"))}>')
         where = ", ".join(f"{loc.get('path')}:{loc['line']}" if loc.get("line") else str(loc.get("path"))
                           for loc in (r.get("locations") or [])[:10] if isinstance(loc, dict))
-        if status == "fail" or (status == "unknown" and unknown_fails and r.get("severity") == "blocker"):
+        if status == "fail" or (status == "unknown" and blocks(r, report, counted)):
             failures += 1
             prefix = "could not tell: " if status == "unknown" else ""
             cases.append(f'      <failure type={_attr(r.get("severity"))} message={_attr(prefix + str(r.get("message")))}>'

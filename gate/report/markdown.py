@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from gate.report.blocking import blocks
 from gate.report.mdtext import Links, code, esc, mixed, trusted
 from gate.report.mermaid import mermaid
 
@@ -199,12 +200,7 @@ def _changes(changes: dict, links: Links) -> list[str]:
 
 
 def _blocks(r: dict, report: dict) -> bool:
-    if isinstance(r.get("blocking"), bool):
-        return r["blocking"]
-    if r.get("severity") != "blocker":
-        return False
-    unknown_fails = (report.get("policy") or {}).get("unknown") == "fail"
-    return r.get("status") == "fail" or (r.get("status") == "unknown" and unknown_fails)
+    return blocks(r, report)
 
 
 def _where(r: dict, links: Links, table: bool = False) -> str:

@@ -77,21 +77,11 @@ def mixed(text: Any, limit: int = 500, *, table: bool = False) -> str:
 
 
 def trusted(text: Any, rule_id: Any = None, field: str = "") -> str:
-    """The project's own Markdown (a rule's title or fix) renders as written, on one line —
-    but only when it is the project's: a saved report can come from an untrusted job (the
-    fork-safe pair publishes a pull request's artifact), so text that is not the built-in
-    rule's own word for word (a custom rule from a policy file, or a forged report) is escaped."""
-    s = " ".join(str(text or "").split())
-    if rule_id is None or _builtin(str(rule_id), field) == s:
-        return s
-    return esc(s, 500)
-
-
-def _builtin(rule_id: str, field: str) -> str | None:
-    from gate.rules import get_rule
-
-    r = get_rule(rule_id)
-    return " ".join(str(getattr(r, field, "") or "").split()) if r is not None else None
+    """A rule's title or fix: the project's Markdown, which uses code spans and plain words,
+    renders as written. A saved report can come from an untrusted job (the fork-safe pair
+    publishes a pull request's artifact), so nothing beyond that subset is let through:
+    links, emphasis and HTML in a forged or custom rule's text stay inert."""
+    return mixed(text, 1000)
 
 
 class Links:

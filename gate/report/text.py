@@ -154,12 +154,9 @@ def verdict_line(report: dict[str, Any]) -> str:
 
 
 def _blocks(r: dict, report: dict) -> bool:
-    if isinstance(r.get("blocking"), bool):
-        return r["blocking"]
-    if r.get("severity") != "blocker":
-        return False
-    return r.get("status") == "fail" or (r.get("status") == "unknown"
-                                         and (report.get("policy") or {}).get("unknown") == "fail")
+    from gate.report.blocking import blocks
+
+    return blocks(r, report)
 
 
 def _where(r: dict) -> str:

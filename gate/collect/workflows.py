@@ -203,12 +203,13 @@ def out_of_sight(wf: Workflow) -> list[tuple[Location, str]]:
     if wf.system == "github":
         for job in wf.jobs.values():
             if job.uses and not job.uses.startswith("./") and job.called is None:
-                seen.append((job.loc, f"reusable workflow {job.uses}"))
+                seen.append((job.loc, f"reusable workflow {job.uses} (job `{job.id}`)"))
     return seen
 
 
 # -- tests -------------------------------------------------------------------------------
 
+_DOCS = re.compile(r"(^|/)(docs?|documentation|site)(/|$)|\.(md|rst|adoc)$|mkdocs|README|CHANGELOG", re.I)
 _FETCHES = re.compile(r"\b(curl|wget|gh\s+workflow\s+run|gh\s+api)\b[^\n]*(https?://|--repo|-R\s)", re.I)
 _COMMAND_INPUT = re.compile(r"^(commands?|run|script|cmd|test[-_]?(command|script|cmd)s?|args)$", re.I)
 _TEST_NAME = re.compile(r"(?<![a-z])(unit|integration|e2e|end-to-end|acceptance|functional|smoke)?[\s_-]*(tests?|specs?|testing)(?![a-z])", re.I)
@@ -288,6 +289,9 @@ def pushes_every_branch(wf: Workflow) -> bool:
     cfg = wf.triggers["push"]
     if not isinstance(cfg, dict):
         return True
+    paths = cfg.get("paths")
+    if isinstance(paths, list) and paths and all(isinstance(p, str) and _DOCS.search(p) for p in paths):
+        return False  # a documentation workflow checks no change to the code
     branches = cfg.get("branches")
     if branches is None:
         # `branches-ignore: [main]` still runs every branch a pull request comes from; a tags-only

@@ -5,11 +5,12 @@ same model (`WorkflowSet.pipelines()`); the steps that run tests are collected f
 (`WorkflowSet.tests`), so these rules only judge them."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gate.collect.ops.parts import runs_on_pr
 from gate.collect.runners import Runners
-from gate.collect.workflows import Reach, TestRun, collect_tests, pr_reach
+from gate.collect.workflows import Reach, TestRun, collect_tests, out_of_sight, pr_reach
 from gate.model import query
 from gate.model.foreign import SYSTEM_NAMES
 from gate.model.location import Location
@@ -51,7 +52,9 @@ def workflows_present(ev, ctx: Context):
         return passed(f"CI runs on {', '.join(others[:3])}.", Location(ev.workflows.foreign[0].path, 1))
     if not paths:
         if ev.workflows.unread:
-            return _no_pipeline(ev)
+            system, path = ev.workflows.unread[0]
+            return passed(f"CI runs on {_unread(ev)}; this gate recognises it but does not read its content.",
+                          Location(path))
         return failed(_no_workflows_message(ev), Location(".github/workflows"))
     also = f"; also {', '.join(others[:3])}" if others else ""
     return passed(f"{len(set(paths))} workflow file(s) in .github/workflows/{also}.", Location(paths[0], 1))
@@ -125,8 +128,9 @@ def _no_pipeline(ev):
 )
 def pull_request_trigger(ev, ctx: Context):
     """Passes when a pipeline (GitHub Actions, Azure Pipelines, GitLab CI, CircleCI, Bitbucket)
-    runs on opened/updated pull requests or the merge queue; another system's pipeline that
-    builds every pushed branch counts too (same-repository pull requests, not forks)."""
+    runs on opened/updated pull requests or the merge queue, on pushes to every branch (the head
+    of every same-repository pull request, not fork pull requests), or is chained by
+    `workflow_run` on one that does."""
     pipelines = _pipelines(ev)
     if not pipelines:
         return _no_pipeline(ev)
@@ -135,15 +139,30 @@ def pull_request_trigger(ev, ctx: Context):
     if direct:
         wf, reach = direct[0]
         return passed(f"{len(direct)} pipeline(s) run on pull requests, e.g. {wf.path}{_system(wf)}.", reach.loc)
-    # Other systems build pushed branches and report on the pull request's head; a GitHub
-    # workflow on push alone is not a pull-request check (tests-run still counts what it runs).
-    branch_builds = [(wf, r) for wf, r in hits if wf.system != "github" and r.how == "push_all_branches"]
-    if branch_builds:
-        wf, reach = branch_builds[0]
+    if hits:
+        wf, reach = hits[0]
         return passed(f"{wf.path}{_system(wf)} runs {_how(reach)}.", reach.loc)
+    if ev.workflows.unread:
+        return unknown(f"No pipeline read here runs on pull requests, but CI also runs on {_unread(ev)}, which this "
+                       "gate does not read; whether it checks pull requests cannot be judged from here.")
     first = pipelines[0]
     return failed("No pipeline runs on pull requests; changes are only checked after they merge.",
                   Location(first.path, first.trigger_lines.get(next(iter(first.triggers), ""), first.loc.line)))
+
+
+# what a remote workflow or template is named when it may be where the tests run
+_MAY_TEST = re.compile(r"test|spec|check|verif|quality|\bci\b|[/_-]ci[/._-]|build|pipeline|validat", re.I)
+
+
+def _hidden(ev, reaching: list) -> str:
+    """What runs for pull requests out of sight (remote workflows and templates, CI systems not
+    read), in words with its location; "" when everything is visible."""
+    seen = [f"{what} at {loc}" for wf in reaching for loc, what in out_of_sight(wf) if _MAY_TEST.search(what)]
+    if seen:
+        return f"the pull-request pipeline runs {', '.join(seen[:3])}, which this repository does not hold"
+    if ev.workflows.unread:
+        return f"CI also runs on {_unread(ev)}, which this gate does not read"
+    return ""
 
 
 def _tests(ev, ctx: Context) -> list[TestRun]:
@@ -192,6 +211,10 @@ def tests_run(ev, ctx: Context):
                           "its command could not be followed to a test tool, so this is weaker evidence.", run.loc)
         note = "" if how.how == "pull_request" else f", {_how(how)}"
         return passed(f"Tests run on pull requests: `{run.command}` in {where}{note}.", run.loc)
+    hidden = _hidden(ev, [wf for wf in pipelines if id(wf) in reach])
+    if hidden:
+        return unknown(f"No test command is visible in what runs for pull requests, but {hidden}; whether it runs "
+                       "the tests cannot be judged from here.")
     if not reach:
         after = next((t for t in tests if t.followed), None)
         if after:

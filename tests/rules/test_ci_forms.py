@@ -35,6 +35,13 @@ WF = ".github/workflows"
      "./scripts/test-unit.ts → yarn run coverage → jest"),
     # a workflow_run chained on the pull-request workflow counts for what it runs
     ("ci-workflow-run-tests", "ci.tests-run", "pass", (f"{WF}/test.yml", "python -m pytest"), "workflow_run"),
+    # an action handed the test command (`with: commands:`) is the test step
+    ("ci-tests-via-action-input", "ci.tests-run", "pass", (f"{WF}/ci.yml", "uses: example-org/java-ci-action"),
+     "with commands: mvn --batch-mode verify"),
+    # a step named for tests that downloads its tests from elsewhere is not this repository's tests
+    ("ci-named-test-step-fetched", "ci.tests-run", "fail", None, "none runs a recognised test command"),
+    # `branches-ignore` still runs every branch a pull request comes from
+    ("ci-push-branches-ignore", "ci.pull-request-trigger", "pass", (f"{WF}/ci.yml", "push:"), "not fork pull requests"),
     # a compose service whose command runs the tests; the lint service beside it is not cited
     ("ci-tests-via-compose", "ci.tests-run", "pass", (f"{WF}/ci.yml", "up --exit-code-from tests"),
      "docker compose up tests → "),
@@ -48,12 +55,23 @@ def test_ci_forms(run_rule, locs, line_of, fixture, rule, status, where, says):
         assert locs(r) == [f"{path}:{line_of(fixture, path, needle)}"]
 
 
-def test_jenkins_only_is_named_and_unknown(run_rule):
-    for rule in ("ci.workflows-present", "ci.pull-request-trigger", "ci.tests-run"):
+def test_jenkins_only_is_ci_present_and_its_checks_unknown(run_rule, locs):
+    present = run_rule("ci-jenkins-only", "ci.workflows-present")
+    assert present.status == "pass" and locs(present) == ["Jenkinsfile"]
+    for rule in ("ci.pull-request-trigger", "ci.tests-run"):
         r = run_rule("ci-jenkins-only", rule)
-        # unknown: the policy's `unknown:` decides what it counts as (shown as a skip where it says so)
-        assert r.status in ("unknown", "skip"), (rule, r.message)
+        assert r.status == "unknown", (rule, r.message)
         assert "Jenkins (Jenkinsfile)" in r.message
+
+
+def test_remote_reusable_workflow_that_may_test_is_unknown(run_rule):
+    r = run_rule("ci-tests-in-remote-workflow", "ci.tests-run")
+    assert r.status == "unknown"
+    assert "reusable workflow example-org/ci/.github/workflows/node-tests.yml@v2 (job `test`) at .github/workflows/ci.yml:5" in r.message
+
+
+def test_a_docs_only_push_workflow_is_no_pull_request_check(run_rule):
+    assert run_rule("ci-docs-push-only", "ci.pull-request-trigger").status == "fail"
 
 
 def test_a_github_workflow_does_not_hide_an_azure_pipeline(tmp_path, run_rule):

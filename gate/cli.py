@@ -256,7 +256,7 @@ def rules_cmd(domain: str | None, markdown: bool) -> None:
     from gate.rules import all_rules
 
     if markdown:
-        from gate.report.ruledoc import render_rule_docs
+        from gate.rules.docs import render_rule_docs
 
         click.echo(render_rule_docs(), nl=False)
         return

@@ -28,9 +28,10 @@ def health_checks(ev, ctx: Context):
     where = fix_site(ev)
     if serverless(ev.ops):
         fn = ev.ops.functions[0]
-        return failed(f"No health check on the service's entry point ({fn}): the platform runs it as a function, "
-                      "where a Dockerfile HEALTHCHECK does not apply; add a health check on the API Gateway or "
-                      "load balancer in front of it, a Route 53 health check, or a synthetic canary.", fn.loc)
+        return failed(f"No health check on the service's entry point ({fn}): the platform runs it, and a Dockerfile "
+                      "HEALTHCHECK does not apply there; add the platform's health check: one on the API Gateway or "
+                      "load balancer in front of it, a Route 53 health check or synthetic canary, or the platform's "
+                      "startup/liveness probes (Cloud Run, App Runner).", fn.loc)
     return failed(f"No health check the platform acts on; add a HEALTHCHECK or probe for the service at {where} "
                   "(a /health route in code is not enough).", where)
 

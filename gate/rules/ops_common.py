@@ -21,10 +21,14 @@ def ops_skip(ev) -> Outcome | None:
 
 
 def serverless(ops) -> bool:
-    """The service runs only as functions or platform-scaled containers: no image, compose
-    service or Kubernetes workload of its own that could carry a probe or an autoscaler."""
-    return bool(ops.functions) and not any(
-        f.kind in ("dockerfile", "compose-service", "k8s-workload", "procfile") for f in ops.service_configs)
+    """The service runs on a platform that scales it (functions, Cloud Run, App Runner …): its image,
+    if any, is the platform's to run; no Kubernetes workload or Procfile process of its own."""
+    if any(f.kind in ("k8s-workload", "procfile") for f in ops.service_configs):
+        return False
+    if any(f.kind != "platform-host" for f in ops.functions):
+        return True
+    # a web host (Vercel, Netlify …) is the service only when no image or compose service runs beside it
+    return bool(ops.functions) and not any(f.kind in ("dockerfile", "compose-service") for f in ops.service_configs)
 
 
 def fix_site(ev) -> Location:

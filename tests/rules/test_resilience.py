@@ -121,3 +121,20 @@ def test_a_scaling_target_fixed_at_one_size_is_not_autoscaling():
     fixed = outcome(FIXTURES / "iac-terraform-ecs-fixed", "resilience.autoscaling")
     assert fixed.status == "fail" and [str(loc) for loc in fixed.locations] == ["infra/service.tf:16"]
     assert "min 1 / max 1" in fixed.message
+
+
+def test_cloud_run_scales_the_image_it_runs():
+    out = outcome(FIXTURES / "serverless-cloud-run", "resilience.autoscaling")
+    assert out.status == "pass" and [str(loc) for loc in out.locations] == [".github/workflows/deploy.yml:14"]
+
+
+@pytest.mark.parametrize("fixture, status, where", [
+    # a web host beside the service's own image serves a front end; it does not scale the service
+    ("ops-web-host-beside-image", "fail", "Dockerfile:3"),
+    # a scaling range set per environment (variables without defaults) is declared, not shown fixed
+    ("iac-terraform-range-vars", "pass", "infra/scaling.tf:14"),
+])
+def test_scaling_as_deployed(fixture, status, where):
+    out = outcome(FIXTURES / fixture, "resilience.autoscaling")
+    assert out.status == status, out.message
+    assert [str(loc) for loc in out.locations] == [where]

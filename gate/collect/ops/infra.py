@@ -145,12 +145,18 @@ def match(res: Resource, s: Setting, sig: Signatures | None = None) -> tuple[Loc
                     return _line_in(leaf.loc, leaf.text, m.start()), f"{keys}: {m.group(0).strip()}"
         if s.op == ">":
             other = _number(s.value)
-            if other is None:
+            ranged = other is None  # compared with another property: a min/max range
+            if ranged:
                 refs = _walk(res.props, tuple(_norm(p) for p in s.value.split(".")))
-                other = _number(_text(refs[0][1])) if refs else None
+                if not refs:
+                    continue
+                other = _number(_text(refs[0][1]))
             mine = _number(value)
             if mine is not None and other is not None and mine > other:
                 return node.loc, said
+            if ranged and (mine is None or other is None):
+                # a range set from expressions this reader cannot evaluate: declared, not shown fixed
+                return node.loc, f"{keys} = {value} (set per environment)"
     return None
 
 

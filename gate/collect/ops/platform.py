@@ -22,6 +22,8 @@ _SELF_SCALING = {"amplify.yml": "Amplify", "amplify.yaml": "Amplify", "apprunner
                  "apprunner.yml": "App Runner", "vercel.json": "Vercel", "netlify.toml": "Netlify",
                  "wrangler.toml": "Cloudflare Workers", "wrangler.json": "Cloudflare Workers",
                  "wrangler.jsonc": "Cloudflare Workers", "firebase.json": "Firebase"}
+# web hosts that often serve only a front end or docs beside a service that runs elsewhere
+_HOSTS = {"vercel.json", "netlify.toml", "firebase.json", "amplify.yml", "amplify.yaml"}
 _RELEASE_KEYS = {"release_command", "preDeployCommand", "predeployCommand", "startCommand", "buildCommand"}
 _MIN = ("minInstances", "min_instances", "numInstances", "minReplicas")
 _MAX = ("maxInstances", "max_instances", "maxReplicas")
@@ -52,7 +54,8 @@ def scan_platform(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence) 
     if name in _SELF_SCALING:
         if name == "firebase.json" and not re.search(r'"(hosting|functions)"\s*:', text):
             return  # a Firebase project that deploys no hosting or functions runs nothing
-        ev.functions.append(Fact("platform-config", Location(path, 1), f"{_SELF_SCALING[name]} ({name})"))
+        kind = "platform-host" if name in _HOSTS else "platform-config"
+        ev.functions.append(Fact(kind, Location(path, 1), f"{_SELF_SCALING[name]} ({name})"))
         ev.service_configs.append(Fact("platform", Location(path, 1), name))
         return
     doc = _doc(repo, path)

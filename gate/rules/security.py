@@ -33,6 +33,17 @@ def codeql_jobs(ev, ctx: Context):
     return out
 
 
+def _runs_on(ev, wf, event: str, depth: int = 0) -> bool:
+    """The workflow runs on pull requests (or pushes) itself, or through a local caller that does:
+    a reusable scan called from the pull-request workflow and from the push workflow runs on both."""
+    if (query.runs_on_pull_requests(wf) if event == "pull_request" else event in wf.triggers):
+        return True
+    if "workflow_call" not in wf.triggers or depth > 3:
+        return False
+    return any(job.called is wf and _runs_on(ev, caller, event, depth + 1)
+               for caller, job in ev.workflows.all_jobs())
+
+
 @rule(
     id="security.codeql-workflow", severity="warning",
     title="CodeQL analyses pull requests and pushes",
@@ -54,7 +65,7 @@ def codeql_workflow(ev, ctx: Context):
         where = Location(".github/workflows")
         return failed("No CodeQL analysis is configured (no github/codeql-action/init + analyze step).", where)
     both = [(wf, job, step, complete) for wf, job, step, _langs, complete in jobs
-            if query.runs_on_pull_requests(wf) and "push" in wf.triggers]
+            if _runs_on(ev, wf, "pull_request") and _runs_on(ev, wf, "push")]
     for wf, job, step, complete in both:
         if step is not None and complete:
             return passed(f"CodeQL runs on pull requests and pushes in {wf.path}.", step.loc)

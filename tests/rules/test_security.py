@@ -73,6 +73,9 @@ def test_code_scanning_alerts_unknown_fails_under_regulated(run_rule):
     ("ci-codeql-remote-reusable", "unknown", None, "example-org/shared-workflows/.github/workflows/codeql.yml@v3"),
     # the same remote workflow, only on a schedule: visibly not on pull requests
     ("ci-codeql-remote-reusable-scheduled", "fail", (f"{WF}/security.yml", "schedule:"), "runs only on schedule"),
+    # a reusable scan run on pull requests itself and called by the push workflow runs on both
+    ("ci-codeql-called-from-pr-and-push", "pass", (f"{WF}/scan.yml", "codeql-action/init"), "pull requests and pushes"),
+    ("ci-codeql-called-from-push-only", "fail", (f"{WF}/post-merge.yml", "push:"), "runs only on push"),
     # init without analyze analyses nothing
     ("ci-codeql-init-only", "fail", (f"{WF}/codeql.yml", "codeql-action/init"), "without analyze"),
 ])

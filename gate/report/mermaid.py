@@ -9,6 +9,7 @@ Mermaid's entity codes for the few characters that could end it or read as marku
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 MAX_NODES = 8
@@ -18,12 +19,16 @@ _ENTITY = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "&
 _EDGE_WORDS = {"needs": "needs", "workflow_run": "workflow_run", "step order": "next step",
                "branch": "branch push", "release": "release", "tag": "tag", "gitops": "GitOps sync",
                "by hand": "by hand"}
+_PATH = re.compile(r"(?<![\w/])(?:[\w.-]+/)+([\w.-]+)")
 _MISSING_ORDER = ("ci", "build", "staging", "promotion", "rollback")
 
 
 def label(text: Any, limit: int = LABEL_LIMIT) -> str:
-    """A quoted Mermaid label: one line, bounded at a word, markup-inert."""
-    s = " ".join(str(text or "").split())
+    """A quoted Mermaid label: one line, bounded at a word, markup-inert. Too long, a path
+    gives way to its file name before anything is cut, and a cut falls between words."""
+    s = " ".join(str(text or "").replace("`", "").split())  # backticks are Markdown, not drawn here
+    if len(s) > limit:
+        s = _PATH.sub(lambda m: m.group(1), s)
     if len(s) > limit:
         cut = s[: limit - 1]
         s = (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut) + "…"
@@ -87,7 +92,7 @@ def mermaid(pipeline: dict[str, Any] | None, max_nodes: int = MAX_NODES) -> str:
         drawn.add((a, b))
         words = e.get("label") or _EDGE_WORDS.get(e.get("how"), e.get("how") or "")
         arrow = "-.->" if e.get("how") in ("by hand", "out of sight") else "-->"
-        lines.append(f"  {a} {arrow}|{label(words, 40)}| {b}" if words else f"  {a} {arrow} {b}")
+        lines.append(f"  {a} {arrow}|{label(words, 48)}| {b}" if words else f"  {a} {arrow} {b}")
     # A stage nothing leads into still sits after its predecessor: an invisible link keeps
     # the picture left to right instead of a stack of unconnected boxes, and claims nothing.
     order = [node[s["id"]] for s in stages if s["id"] in shown] + (["more"] if hidden else [])

@@ -77,6 +77,7 @@ def render_text(report: dict[str, Any], color: bool = False, width: int | None =
     changes = report.get("changes")
     if isinstance(changes, dict):
         _changes(console, para, changes, report)
+    console.print()
     table = Table(title="Readiness matrix", title_justify="left", show_lines=False)
     table.add_column("Area", overflow="fold")
     table.add_column("Status", no_wrap=True)

@@ -34,7 +34,9 @@ def serverless(ops) -> bool:
 def fix_site(ev) -> Location:
     """Where a service-level setting belongs: its Dockerfile/compose/k8s/platform config."""
     ops = ev.ops
-    configs = [f for f in ops.service_configs if f.kind not in FUNCTION_CONFIGS]
+    # what runs the service's own process first; platform files after; a Lambda image never
+    configs = sorted((f for f in ops.service_configs if f.kind not in FUNCTION_CONFIGS),
+                     key=lambda f: f.kind not in ("k8s-workload", "compose-service", "dockerfile", "procfile"))
     if configs:
         return configs[0].loc
     if ops.functions:

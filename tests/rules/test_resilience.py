@@ -132,7 +132,7 @@ def test_cloud_run_scales_the_image_it_runs():
     # a web host beside the service's own image serves a front end; it does not scale the service
     ("ops-web-host-beside-image", "fail", "Dockerfile:3"),
     # a scaling range set per environment (variables without defaults) is declared, not shown fixed
-    ("iac-terraform-range-vars", "pass", "infra/scaling.tf:14"),
+    ("iac-terraform-range-vars", "pass", "infra/scaling.tf:13"),
 ])
 def test_scaling_as_deployed(fixture, status, where):
     out = outcome(FIXTURES / fixture, "resilience.autoscaling")

@@ -65,6 +65,8 @@ def evaluate(evidence, policy: Policy, rules: list[Rule] | None = None,
         outcome = run_rule(rule, evidence, policy, today)
         result = Result(rule, outcome.status, severity, outcome.message, outcome.locations, outcome.details,
                         counts_as="fail" if policy.unknown == "fail" else "skip")
+        if outcome.status == "waived":  # waived in the repository's own tool config (e.g. zizmor's ignores)
+            result.waiver = {"reason": outcome.message, "by": "the repository's configuration"}
         if result.failing:
             policy.apply_waiver(result, today, out.notices)
         out.results.append(result)

@@ -16,6 +16,8 @@ from typing import Any, Mapping
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim", "waived": "yellow",
           "unknown": "magenta"}
 _WORD = {"unknown": "could not tell"}
+# Repository text must not drive the terminal: escape sequences and other controls are dropped.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$")
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
@@ -53,6 +55,7 @@ def render_text(report: dict[str, Any], color: bool = False, width: int | None =
     from rich.table import Table
     from rich.text import Text
 
+    report = _inert(report)
     width = max(MIN_WIDTH, width or DEFAULT_WIDTH)
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, color_system="standard" if color else None,
@@ -134,6 +137,17 @@ def render_text(report: dict[str, Any], color: bool = False, width: int | None =
     console.print(Text.assemble((str(verdict), vstyle), " " + verdict_line(report)))
     # rich pads wrapped lines to the full width: trailing blanks only make copied text worse
     return "\n".join(_TRAILING.sub(r"\1", line) for line in buf.getvalue().split("\n"))
+
+
+def _inert(value: Any) -> Any:
+    """The report with every string stripped of control characters (a saved report may be forged)."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {k: _inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
 
 
 def verdict_line(report: dict[str, Any]) -> str:

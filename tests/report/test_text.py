@@ -68,3 +68,13 @@ def test_width_from_columns_else_100_when_piped():
     assert terminal_width(False, {"COLUMNS": "200"}) == 200
     assert terminal_width(False, {}) == 100
     assert terminal_width(False, {"COLUMNS": "junk"}) == 100
+
+
+def test_repository_text_cannot_drive_the_terminal():
+    hostile = "evil \x1b]0;title\x07 \x1b[2J cleared \x9b31m red"
+    r = report([result("ci.tests-run", "fail", message=hostile, locations=[{"path": "a\x1b[2Jb.yml", "line": 1}])])
+    r["domains"][0]["title"] = "CI\x1b[5m"
+    for color in (False, True):
+        out = ANSI.sub("", render_text(r, color=color))  # rich's own colours aside
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+        assert "evil ]0;title [2J cleared 31m red" in out

@@ -108,3 +108,10 @@ def test_a_database_image_built_here_is_a_store_not_the_service():
 def test_a_remote_library_charts_probes_are_read_from_the_values_that_turn_them_on():
     assert locs(ops(FIXTURES / "ops-helm-remote-library").health_checks) == ["values.yaml:9"]
     assert ops(FIXTURES / "ops-helm-remote-library-off").health_checks == []
+
+
+def test_poetry_groups_are_runtime_unless_the_image_leaves_them_out():
+    # `poetry install --without dev` installs the observability group; the dev group never counts
+    assert locs(ops(FIXTURES / "ops-python-poetry-groups").telemetry) == ["pyproject.toml:10"]
+    # `--only main` leaves every other group out
+    assert ops(FIXTURES / "ops-python-poetry-only-main").telemetry == []

@@ -134,8 +134,10 @@ def _dependencies(manifests, sig: Signatures, ev: OpsEvidence, installed: dict[s
     docs = sig.group_patterns("document_store_packages")
     load = sig.group_patterns("load_test_packages")
     for dep in manifests.deps:
-        by = installed.get(dep.group.lower()) or (installed.get("*") if dep.group and not DEV_GROUP.match(dep.group) else None)
-        runtime = not dep.dev or bool(dep.group and by)
+        group = dep.group.lower()
+        by = installed.get(group) or (installed.get("*") if group and not DEV_GROUP.match(group) else None)
+        left_out = bool(group) and not by and ("!default" in installed or f"!{group}" in installed)
+        runtime = (not dep.dev and not left_out) or bool(group and by)
         how = f" (extra `{dep.group}`, installed at {by})" if dep.dev and by else ""
         if runtime and any(p.search(dep.name) for p in tel.get(dep.ecosystem, [])):
             ev.telemetry.append(Fact("dependency", dep.loc, dep.name + how))

@@ -215,7 +215,8 @@ _INSTALLER = re.compile(r"\b(pip3?|uv|poetry|pdm|hatch|pipx)\b")
 def installed_groups(commands: list[tuple[Location, str]]) -> dict[str, Location]:
     """Optional-dependency groups a production install command names ("*": all of them):
     `pip install .[prod]`, `uv sync --extra prod`, `poetry install --with prod -E otel`,
-    `pdm install -G prod`, `--all-extras`."""
+    `pdm install -G prod`, `--all-extras`; "!default" when `--only` leaves poetry's default
+    groups out, "!<group>" for each `--without <group>`."""
     out: dict[str, Location] = {}
     for loc, cmd in commands:
         if not _INSTALLER.search(cmd):
@@ -227,6 +228,15 @@ def installed_groups(commands: list[tuple[Location, str]]) -> dict[str, Location
             names.extend(re.split(r"[\s,]+", m.group(1)))
         if _ALL.search(cmd):
             names.append("*")
+        # `poetry install --only main` / `--without g`: groups poetry would install by default are left out
+        only = re.search(r"--only[=\s]+[\"']?([\w, -]+?)[\"']?(?=\s+-|\s*$|\s*[;&|])", cmd)
+        if only:
+            out.setdefault("!default", loc)
+            names.extend(g for g in re.split(r"[\s,]+", only.group(1)) if g != "main")
+        for m in re.finditer(r"--without[=\s]+[\"']?([\w, -]+?)[\"']?(?=\s+-|\s*$|\s*[;&|])", cmd):
+            for g in re.split(r"[\s,]+", m.group(1)):
+                if g:
+                    out.setdefault(f"!{g.lower()}", loc)
         for n in names:
             n = n.strip()
             if n and not DEV_GROUP.match(n):

@@ -236,3 +236,21 @@ def test_colour_follows_no_color_force_color_and_the_flag(env, args, coloured):
     assert ("\x1b[" in result.output) is coloured
     # the machine formats never carry colour
     json.loads(CliRunner().invoke(main, ["check", str(HARDENED), "--format", "json"], env=env).output)
+
+
+@pytest.mark.parametrize("example", [TELEHEALTH, HARDENED], ids=["telehealth", "hardened"])
+def test_machine_outputs_are_valid_and_point_at_real_files(example, tmp_path):
+    """SARIF against the official schema with every result at a file that exists; JUnit against junit-10.xsd."""
+    xmlschema = pytest.importorskip("xmlschema", reason="xmlschema is a test extra: pip install -e '.[test]'")
+    check(str(example), "--output", f"sarif:{tmp_path}/r.sarif", "--output", f"junit:{tmp_path}/r.xml")
+    log = json.loads((tmp_path / "r.sarif").read_text())
+    sarif_schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+    assert not list(jsonschema.Draft4Validator(sarif_schema).iter_errors(log))
+    uris = [res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for run in log["runs"] for res in run["results"]]
+    assert all((example / uri).is_file() for uri in uris), [u for u in uris if not (example / u).is_file()]
+    assert uris or example == HARDENED  # the ready example has nothing to show
+    omitted = log["runs"][0]["properties"]["omittedResults"]
+    failing = sum(1 for r in json.loads(check(str(example), "--format", "json").output)["results"] if r["status"] == "fail")
+    assert len({res["ruleId"] for res in log["runs"][0]["results"]}) + omitted == failing
+    xmlschema.XMLSchema(str(ROOT / "tests" / "data" / "junit-10.xsd")).validate(str(tmp_path / "r.xml"))

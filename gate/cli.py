@@ -119,12 +119,14 @@ def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...]
         security = {"sarif_paths": sarif, "scanners": scanners, "baseline_ref": baseline_ref,
                     "baseline_sarif": baseline_sarif, "timeout": scanner_timeout, "changed_only": changed_only}
     from gate.collect.scanners import set_progress
-    from gate.report.progress import reporter
+    from gate.report.progress import reporter, when_slow
     from gate.report.text import color_wanted
 
-    set_progress(reporter(sys.stderr))  # slow scanner runs say so on a terminal, nowhere else
-    report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
-                       today=as_of.date() if as_of else None, kind=kind)
+    progress = reporter(sys.stderr)
+    set_progress(progress)  # slow work says so on a terminal, nowhere else
+    with when_slow(progress, f"reading {path} (a large tree takes a while)…"):
+        report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
+                           today=as_of.date() if as_of else None, kind=kind)
     _ratchet(report, path, policy_ref, fail_on, baseline_report or compare, baseline_ref,
              dict(git_ref=git_ref, exclude=exclude, today=as_of.date() if as_of else None, kind=kind))
     for out_fmt, out_path in targets:

@@ -7,7 +7,9 @@ progress lines would only interleave with it. Collectors report steps through a 
 from __future__ import annotations
 
 import sys
-from typing import Callable, TextIO
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator, TextIO
 
 
 def reporter(stream: TextIO | None = None) -> Callable[[str], None] | None:
@@ -24,3 +26,19 @@ def reporter(stream: TextIO | None = None) -> Callable[[str], None] | None:
         stream.flush()
 
     return say
+
+
+@contextmanager
+def when_slow(say: Callable[[str], None] | None, message: str, after: float = 2.0) -> Iterator[None]:
+    """Say `message` only if the work inside takes longer than `after` seconds (a large
+    tree); quick runs stay silent."""
+    if say is None:
+        yield
+        return
+    timer = threading.Timer(after, say, args=(message,))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()

@@ -73,3 +73,20 @@ def test_progress_only_on_a_terminal(tmp_path):
     text = b"".join(chunks).decode()
     assert "readiness-gate: running trivy over the whole repository" in text
     assert "trivy not run: not installed" in text
+
+
+def test_slow_work_is_announced_only_when_slow():
+    said: list[str] = []
+    from gate.report.progress import when_slow
+
+    with when_slow(said.append, "quick", after=60):
+        pass
+    with when_slow(said.append, "slow", after=0.01):
+        import time
+
+        deadline = time.monotonic() + 5
+        while not said and time.monotonic() < deadline:
+            time.sleep(0.01)
+    with when_slow(None, "silent", after=0):
+        pass
+    assert said == ["slow"]

@@ -18,16 +18,36 @@ import re
 
 Verdict = tuple[int, bool, str]
 
-_RAILS_DEF = re.compile(r"^\s*def\s+(change|up|down)\b", re.M)
-_RAILS_BAD = [
-    (re.compile(r"^\s*execute\b", re.M), "execute in change"),
-    (re.compile(r"^\s*change_column\s+(?!_)", re.M), "change_column in change"),
-    (re.compile(r"^\s*remove_column\s+:?[\w\"']+\s*,\s*:?[\w\"']+\s*$", re.M), "remove_column without a type"),
-    (re.compile(r"^\s*remove_columns\s+", re.M), "remove_columns without a type"),
-    (re.compile(r"^\s*drop_table\s+:?[\w\"']+\s*$", re.M), "drop_table without a block"),
-    (re.compile(r"^\s*t\.remove\s+:?[\w\"']+\s*$", re.M), "t.remove without a type"),
-]
-_RAILS_SAFE_BLOCK = re.compile(r"^\s*(reversible\s+do|up_only\b)", re.M)
+_RAILS_DEF = re.compile(r"^[ \t]*def\s+(change|up|down)\b", re.M)
+_RAILS_CALL = re.compile(r"^[ \t]*(?:t\.)?(execute|change_column|change_column_default|remove_column|remove_columns|"
+                         r"drop_table|remove_index|remove|remove_timestamps)\b(.*)$", re.M)
+
+
+def _rails_irreversible(name: str, args: str) -> str | None:
+    """Why a call inside `change` cannot be inverted by Rails, or None when it can."""
+    parts = _top_level_args(args.strip().rstrip("\\").strip())
+    positional = [a for a in parts if not re.match(r"^\w+:\s", a) and not a.startswith(("do", "{"))]
+    keywords = " ".join(a for a in parts if re.match(r"^\w+:\s", a))
+    block = bool(re.search(r"\b(do|\{)\s*(\|[^|]*\|)?\s*$", args))
+    if name == "execute":
+        return "execute in change"
+    if name == "change_column":
+        return "change_column in change"
+    if name == "change_column_default" and "from:" not in keywords:
+        return "change_column_default without from:/to:"
+    if name in ("remove_column", "remove") and len(positional) < (3 if name == "remove_column" else 2) \
+            and "type:" not in keywords:
+        return f"{name} without a type"
+    if name == "remove_columns" and "type:" not in keywords:
+        return "remove_columns without a type"
+    if name == "drop_table" and not block:
+        return "drop_table without a block"
+    if name == "remove_index" and len(positional) < 2 and "column:" not in keywords:
+        return "remove_index without its column"
+    return None
+
+
+_RAILS_SAFE_BLOCK = re.compile(r"^[ \t]*(reversible\s+do|up_only\b)", re.M)
 
 
 def _ruby_method(text: str, start: int) -> str:
@@ -49,9 +69,9 @@ def rails(text: str) -> list[Verdict]:
     if "change" in defs:
         body = _ruby_method(text, defs["change"].start())
         guarded = _RAILS_SAFE_BLOCK.search(body)
-        for pattern, why in _RAILS_BAD:
-            m = pattern.search(body)
-            if m and not (guarded and guarded.start() < m.start()):
+        for m in _RAILS_CALL.finditer(body):
+            why = _rails_irreversible(m.group(1), m.group(2))
+            if why and not (guarded and guarded.start() < m.start()):
                 return [(text.count("\n", 0, defs["change"].start() + m.start()) + 1, False, why)]
         return [(line(defs["change"]), True, "change")]
     if "up" in defs:
@@ -154,7 +174,7 @@ def _liquibase_xml(text: str) -> list[Verdict]:
 
 def _liquibase_structured(text: str) -> list[Verdict]:
     out = []
-    starts = [m for m in re.finditer(r"^(\s*)-?\s*\"?changeSet\"?\s*:", text, re.M)]
+    starts = [m for m in re.finditer(r"^([ \t]*)-?[ \t]*\"?changeSet\"?[ \t]*:", text, re.M)]
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
         body = text[m.end():end]

@@ -38,7 +38,7 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
         broke = {b.get("id") for b in changes.get("broke") or []}
         existing = [r for r in blockers if r.get("id") not in broke]
         blockers = [r for r in blockers if r.get("id") in broke]
-    head = _head(report, results, blockers)
+    head = _head(report, results, blockers, links)
     body: list[str] = []
     if isinstance(changes, dict):
         body += _changes(changes, links) + [""]
@@ -101,7 +101,7 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
 # ---------------------------------------------------------------- the first screen
 
 
-def _head(report: dict, results: list[dict], blockers: list[dict]) -> list[str]:
+def _head(report: dict, results: list[dict], blockers: list[dict], links: Links) -> list[str]:
     verdict = report.get("verdict")
     icon = "✅" if verdict == "PASS" else "❌"
     policy = report.get("policy") or {}
@@ -116,7 +116,7 @@ def _head(report: dict, results: list[dict], blockers: list[dict]) -> list[str]:
         out += [f"This change makes readiness no worse than its base"
                 + (f" ({existing} existing gap{'s' if existing != 1 else ''} not blocking under `fail-on: new`)."
                    if existing else "."), ""]
-    subject = _subject(report)
+    subject = _subject(report, links)
     summary = report.get("summary") or {}
     counts = [f"{summary.get('pass', 0)} passed", f"{summary.get('fail', 0)} failed"]
     unknown = summary.get("unknown", sum(1 for r in results if r.get("status") == "unknown"))
@@ -153,7 +153,7 @@ def _conditions(report: dict, blockers: list[dict]) -> list[str]:
     return out
 
 
-def _subject(report: dict) -> str:
+def _subject(report: dict, links: Links) -> str:
     s = report.get("subject")
     if not isinstance(s, dict) or not s.get("kind"):
         return ""
@@ -161,10 +161,16 @@ def _subject(report: dict) -> str:
     what = f"**{esc(s['kind'])}**" + (f" on {esc(', '.join(runs), 120)}" if runs else "")
     evidence = [str(e) for e in s.get("evidence") or []][:2]
     if evidence:
-        what += " (" + ", ".join(code(e) for e in evidence) + ")"
+        what += " (" + ", ".join(links.location(_parse_where(e)) for e in evidence) + ")"
     if s.get("reason"):
         what += f": {mixed(s['reason'], 200)}"
     return what
+
+
+def _parse_where(text: str) -> dict:
+    """"path:line" (as the subject's evidence is written) as a location."""
+    path, sep, line = text.rpartition(":")
+    return {"path": path, "line": int(line)} if sep and line.isdigit() else {"path": text, "line": None}
 
 
 def _changes(changes: dict, links: Links) -> list[str]:

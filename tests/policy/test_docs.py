@@ -8,6 +8,8 @@ import pytest
 
 from gate.policy.load import load_policy
 
+from .helpers import catalogue
+
 DOC = Path(__file__).resolve().parents[2] / "docs" / "policies.md"
 BLOCKS = re.findall(r"^```yaml\n(.*?)^```", DOC.read_text(encoding="utf-8"), flags=re.S | re.M)
 
@@ -16,7 +18,7 @@ def test_the_doc_has_an_example_of_every_feature():
     text = "\n".join(BLOCKS)
     for key in ("threshold:", "unknown:", "weights:", "severity: off", "params:", "environments:", "test_commands:",
                 "rollback_commands:", "profiles:", "waivers:", "approved_by:", "exists:", "file_matches:",
-                "file_not_matches:", "workflow_step:", "fresh:", "{extend:", "{replace:"):
+                "file_not_matches:", "workflow_step:", "fresh:", "{extend:", "{replace:", "exclude:"):
         assert key in text, key
 
 
@@ -24,4 +26,4 @@ def test_the_doc_has_an_example_of_every_feature():
 def test_each_yaml_block_validates(block, tmp_path):
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "readiness.yml").write_text(block)
-    load_policy(None, tmp_path, env={}, strict=True)
+    load_policy(None, tmp_path, env={}, strict=True, rules=catalogue())

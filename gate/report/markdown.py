@@ -113,7 +113,7 @@ def _head(report: dict, results: list[dict], blockers: list[dict], links: Links)
         out += ["**Why it failed:** " + "; ".join(conditions) + ".", ""]
     elif verdict == "PASS" and (report.get("changes") or {}).get("fail_on") == "new":
         existing = len((report.get("changes") or {}).get("existing") or [])
-        out += [f"This change makes readiness no worse than its base"
+        out += ["This change makes readiness no worse than its base"
                 + (f" ({existing} existing gap{'s' if existing != 1 else ''} not blocking under `fail-on: new`)."
                    if existing else "."), ""]
     subject = _subject(report, links)

@@ -6,6 +6,7 @@ records what it could not read as `problems` with a line, which the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,11 +168,18 @@ def parse_triggers(wf: Workflow, on: Any, line: int) -> None:
                     wf.inputs.setdefault(str(name), dict(spec))
 
 
-def working_directory(value: Any, base: str | None = "") -> str | None:
-    """A `working-directory` value as a repository-relative folder; None for an expression."""
+_ENV_REF = re.compile(r"\$\{\{\s*env\.([A-Za-z_][\w-]*)\s*\}\}")
+
+
+def working_directory(value: Any, base: str | None = "", env: dict | None = None) -> str | None:
+    """A `working-directory` value as a repository-relative folder; None for an expression
+    (one naming a literal `env:` value of the workflow or job is that value)."""
     if value is None:
         return base
     text = str(value).strip()
+    if env:
+        text = _ENV_REF.sub(lambda m: str(env[m.group(1)]) if isinstance(env.get(m.group(1)), (str, int))
+                            and "${{" not in str(env[m.group(1)]) else m.group(0), text)
     if "${{" in text or "$(" in text or text.startswith("$"):
         return None
     parts: list[str] = []
@@ -186,16 +194,17 @@ def working_directory(value: Any, base: str | None = "") -> str | None:
     return "/".join(parts)
 
 
-def defaults_working_directory(raw: Any, base: str | None = "") -> str | None:
+def defaults_working_directory(raw: Any, base: str | None = "", env: dict | None = None) -> str | None:
     """`defaults.run.working-directory` of a workflow or job, else `base`."""
     defaults = raw.get("defaults") if isinstance(raw, dict) else None
     run = defaults.get("run") if isinstance(defaults, dict) else None
     if isinstance(run, dict) and "working-directory" in run:
-        return working_directory(run.get("working-directory"), base)
+        return working_directory(run.get("working-directory"), base, env)
     return base
 
 
-def parse_steps(path: str, raw: Any, job_line: int, problems: list, workdir: str | None = "") -> list[Step]:
+def parse_steps(path: str, raw: Any, job_line: int, problems: list, workdir: str | None = "",
+                env: dict | None = None) -> list[Step]:
     steps: list[Step] = []
     if raw is None:
         return steps
@@ -208,7 +217,7 @@ def parse_steps(path: str, raw: Any, job_line: int, problems: list, workdir: str
             problems.append((sline, "each step must be a mapping with `uses:` or `run:`"))
             continue
         with_ = s.get("with") if isinstance(s.get("with"), dict) else {}
-        env = s.get("env") if isinstance(s.get("env"), dict) else {}
+        env_ = s.get("env") if isinstance(s.get("env"), dict) else {}
         step = Step(
             loc=Location(path, sline),
             name=_str(s.get("name")),
@@ -217,9 +226,9 @@ def parse_steps(path: str, raw: Any, job_line: int, problems: list, workdir: str
             run=_str(s.get("run")),
             run_line=s.line_of("run") if "run" in s else None,
             with_=with_,
-            env=env,
+            env=env_,
             if_=_str(s.get("if")),
-            working_directory=working_directory(s.get("working-directory"), workdir)
+            working_directory=working_directory(s.get("working-directory"), workdir, {**(env or {}), **env_})
             if "working-directory" in s else workdir,
         )
         if step.uses is None and step.run is None:
@@ -230,7 +239,8 @@ def parse_steps(path: str, raw: Any, job_line: int, problems: list, workdir: str
     return steps
 
 
-def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list, workdir: str | None = "") -> Job:
+def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list, workdir: str | None = "",
+              env: dict | None = None) -> Job:
     job = Job(id=job_id, loc=Location(path, line), workflow_path=path)
     if not isinstance(raw, dict):
         problems.append((line, f"job `{job_id}` must be a mapping"))
@@ -252,7 +262,9 @@ def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list, workd
     job.permissions = raw.get("permissions")
     job.concurrency = raw.get("concurrency")
     job.runs_on = raw.get("runs-on")
-    job.steps = parse_steps(path, raw.get("steps"), line, problems, defaults_working_directory(raw, workdir))
+    job_env = {**(env or {}), **(raw.get("env") if isinstance(raw.get("env"), dict) else {})}
+    job.steps = parse_steps(path, raw.get("steps"), line, problems, defaults_working_directory(raw, workdir, job_env),
+                            job_env)
     if job.uses is None and "steps" not in raw:
         problems.append((line, f"job `{job_id}` needs `steps:` or a reusable workflow in `uses:`"))
     if job.uses is None and "runs-on" not in raw:
@@ -290,7 +302,7 @@ def parse_workflow(path: str, doc: Any) -> Workflow:
             wf.problems.append((jobs.line_of(job_id), f"more than {MAX_JOBS} jobs; the rest are not read"))
             break
         wf.jobs[job_id] = parse_job(path, job_id, raw, jobs.line_of(job_id), wf.problems,
-                                    defaults_working_directory(doc))
+                                    defaults_working_directory(doc, "", wf.env), wf.env)
     for job in wf.jobs.values():
         for need in job.needs:
             if need not in wf.jobs:

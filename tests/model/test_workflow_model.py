@@ -219,3 +219,10 @@ def test_composite_action_steps_keep_their_own_working_directory():
                "    steps:\n      - uses: ./.github/actions/t\n")
     steps = resolve.expand_actions(wf.jobs["a"].steps, lambda uses: action)
     assert [s.working_directory for s in steps] == ["web", "svc"]
+
+
+def test_a_working_directory_named_by_a_literal_env_value_is_that_folder():
+    wf = wf_of("on: push\nenv:\n  DIR: docs/schema\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+               "      - run: npm run build\n        working-directory: ${{ env.DIR }}\n"
+               "      - run: npm run build\n        working-directory: ${{ env.OTHER }}\n")
+    assert [s.working_directory for s in wf.jobs["a"].steps] == ["docs/schema", None]

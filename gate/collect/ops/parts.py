@@ -28,6 +28,7 @@ from gate.collect.ops.scripts import Scripts, _join
 from gate.collect.repo import RepoFiles
 from gate.collect.workflows import WorkflowSet, pr_reach
 from gate.model import query
+from gate.model.query import only_callable as only_called
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
 from gate.policy.signatures import Signatures, literal_probe
@@ -184,6 +185,7 @@ def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkD
     with the pull-request step that builds it; return the paths of pipelines that run for
     pull requests. (`wd` is unused: each step carries its working directory.)"""
     _deployed_only(parts, ws, scripts, sig, compose)
+    parts.extend(_release_builds(parts, ws, scripts, sig, compose))
     pr_paths = list(dict.fromkeys(wf.path for wf in ws.pipelines() if pr_reach(wf, ws) is not None))
     builds = sig.group_patterns("build_commands")
     actions = sig.groups("build_actions")
@@ -221,6 +223,44 @@ def _step_builds(step: Step, parts: list[Part], scripts: Scripts, builds, action
                 targets = [p.path for p in parts if p.kind == "image"]
             out.append((lang, targets, scope))
     return out
+
+
+MAX_RELEASE_PARTS = 8
+
+
+def _release_builds(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Signatures,
+                    compose: dict[str, list[Service]]) -> list[Part]:
+    """What the deploy and release path builds beyond images, front ends and functions found as
+    files: an app it compiles and ships (`dotnet publish`, `sam build`, `mvn package`), a package
+    or binary it releases (`python -m build`, goreleaser, `cargo build`). Each is a part, at the
+    step that builds it, over the folder it builds."""
+    builds = {lang: pats for lang, pats in sig.group_patterns("build_commands").items() if lang != "docker"}
+    found: dict[tuple[str, str], Part] = {}
+    seen: dict = {}
+    for wf in ws.pipelines():
+        if not wf.triggers or set(wf.triggers) <= set(query.PR_EVENTS) | {"schedule"} or only_called(wf):
+            continue  # pull-request checks, nightly jobs and reusable workflows (judged through callers)
+        for _, job in (pair for j in wf.jobs.values() for pair in _with_called(wf, j, 0)):
+            if re.search(r"test|lint|check|docs?\b|pages", f"{job.id} {job.name or ''}", re.I):
+                continue  # a job that builds to test or to publish documentation ships nothing
+            for step in job.steps:
+                if step.working_directory is None:
+                    continue  # an expression decides where it builds: what it builds cannot be told
+                for lang, _targets, scope in _step_builds(step, parts, scripts, builds, {}, compose, seen):
+                    if scope is None or (lang, scope[0]) in found or _covered(parts, lang, scope[0]) \
+                            or not own(f"{scope[0]}/x", sig):
+                        continue  # docs, examples and tooling built on release are not the service
+                    loc = step_loc(step)
+                    found[(lang, scope[0])] = Part("build", loc.path, loc, scope[0], (lang,), (scope[0],))
+                    if len(found) >= MAX_RELEASE_PARTS:
+                        return list(found.values())
+    return list(found.values())
+
+
+def _covered(parts: list[Part], lang: str, where: str) -> bool:
+    """A part found as a file already stands for what this build produces."""
+    return any((lang in p.languages or p.kind == "image") and (p.dir == where or under(where, p.dir) and p.dir)
+               for p in parts)
 
 
 def _preview_deploy(step: Step, scripts: Scripts, sig: Signatures) -> bool:

@@ -94,3 +94,20 @@ def test_terraform_parsing_is_bounded(tmp_path, monkeypatch):
     assert len(calls) == 5                           # the rest fall back to the line scanner
     assert len(ev.backups) == 12                      # and still yield their facts
     assert any("scanned line by line" in n for n in ev.notes)
+
+
+def test_arm_templates_read_as_resources():
+    ev = ops("iac-arm-template")
+    assert locs(ev.health_checks) == ["azure/template.json:11"]      # siteConfig.healthCheckPath
+    assert locs(ev.autoscaling) == ["azure/template.json:16"]
+    assert locs(ev.alerting) == ["azure/template.json:24"]
+    bare = ops("iac-arm-template-bare")
+    assert bare.health_checks == bare.autoscaling == bare.alerting == []
+
+
+def test_a_policy_setting_that_does_not_read_is_left_out():
+    from gate.collect.ops.infra import settings
+    from gate.policy.signatures import Signatures
+    table = settings(Signatures({"iac_settings": {"backups": ["aws_x a\\.b ?", "aws_(y ?", "aws_z b ?"],
+                                                  "nonsense": ["aws_q"]}}))
+    assert [s.source for s in table] == ["aws_z b ?"]

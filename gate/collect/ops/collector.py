@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from gate.collect.deploys import Deploy, collect_deploys
-from gate.collect.ops import cloudformation, helm, iac, iac_code, infra, kube, migrations, platform
+from gate.collect.ops import arm, cloudformation, helm, iac, iac_code, infra, kube, migrations, platform
 from gate.collect.ops.terraform import MAX_PARSED, Terraform
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
@@ -21,7 +21,8 @@ from gate.policy.signatures import Signatures
 
 MAX_YAML_FILES = 3000  # deploy YAML beyond this is not read (said in notes)
 _TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
-_CFN_JSON = re.compile(r"(template|stack|cloudformation|cfn)[^/]*\.json$", re.I)
+# JSON templates are recognised by name or folder before their head is read
+_CFN_JSON = re.compile(r"((template|stack|cloudformation|cfn|azuredeploy|arm)[^/]*|(^|/)(azure|arm|infra\w*|deploy\w*)/[^/]+)\.json$", re.I)
 _LOCAL_COMPOSE = re.compile(r"(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|override|debug)([._-]|$)", re.I)
 # scripts a platform runs on every deploy or start (Vercel and Heroku run their build hooks on deploy)
 _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod", "vercel-build",
@@ -59,8 +60,12 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
         elif path.endswith(iac.IAC_EXT) and own(path, sig):
             if not path.endswith((".tf", ".tfvars")):
                 iac.scan_iac(repo, path, sig, ev)
-        elif _CFN_JSON.search(name) and own(path, sig) and _cfn_json(repo, path):
-            resources += cloudformation.read_template(repo, path)
+        elif _CFN_JSON.search(path) and own(path, sig) and path.endswith(".json"):
+            head = (repo.read(path) or "")[:2000]
+            if arm.is_arm(head):
+                resources += arm.read_arm(repo, path)
+            elif _cfn_json(repo, path):
+                resources += cloudformation.read_template(repo, path)
         elif path.endswith(YAML_EXT) and not is_workflow_file(path) and not path.startswith(".github/") and own(path, sig):
             yaml_read += 1
             if yaml_read > MAX_YAML_FILES:

@@ -59,16 +59,24 @@ def _norm(key: str) -> str:
 
 
 def settings(sig: Signatures) -> list[Setting]:
+    """The policy's settings; an entry that does not read (a bad pattern in a policy) is left out."""
     out = []
     for target, entries in sig.groups("iac_settings").items():
+        if target not in TARGETS:
+            continue
         for entry in entries:
-            parts = entry.split(None, 3)
-            kind = re.compile(parts[0], re.I)
+            parts = str(entry).split(None, 3)
+            try:
+                kind = re.compile(parts[0], re.I)
+                path = tuple(_norm(p) for p in parts[1].split(".")) if len(parts) >= 3 else ()
+                for segment in path:
+                    re.compile(segment)
+            except (re.error, IndexError):
+                continue
             if len(parts) == 1:
                 out.append(Setting(target, kind, (), "", "", entry))
             elif len(parts) >= 3:
-                out.append(Setting(target, kind, tuple(_norm(p) for p in parts[1].split(".")), parts[2],
-                                   parts[3] if len(parts) > 3 else "", entry))
+                out.append(Setting(target, kind, path, parts[2], parts[3] if len(parts) > 3 else "", entry))
     return out
 
 

@@ -116,11 +116,30 @@ def glob_match(text: str, pattern: str) -> bool:
     return glob_regex(pattern).fullmatch(text) is not None
 
 
+_WILD = frozenset("*?[\\")
+
+
 class PathMatcher:
-    """A list of path globs compiled into one regex on first use: does a path, or a folder above it, match?"""
+    """A list of path globs: does a path, or a folder above it, match one of them?
+
+    Most globs in practice are plain names (`Dockerfile`, `vercel.json`, `docs`): those
+    are set lookups on the path's segments; only the ones with wildcards become one
+    regex, compiled on first use.
+    """
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(str(p) for p in patterns if isinstance(p, str) and p)
+        self._exact: set[str] = set()     # literal paths from the root
+        self._names: set[str] = set()     # literal names at any depth (`**/NAME`)
+        self._wild: list[str] = []
+        for p in self.patterns:
+            p = p.rstrip("/") or p
+            if p.startswith("**/") and "/" not in p[3:] and not _WILD.intersection(p[3:]) and p[3:]:
+                self._names.add(p[3:])
+            elif not _WILD.intersection(p):
+                self._exact.add(p)
+            else:
+                self._wild.append(p)
         self._rx: re.Pattern | None = None
         self._dir_rx: re.Pattern | None = None
 
@@ -128,20 +147,30 @@ class PathMatcher:
         return bool(self.patterns)
 
     def match(self, path: str) -> bool:
-        if not self.patterns:
+        if self._exact or self._names:
+            if path in self._exact:
+                return True
+            parts = path.split("/")
+            if self._names and not self._names.isdisjoint(parts):
+                return True
+            if self._exact and len(parts) > 1:
+                for i in range(1, len(parts)):
+                    if "/".join(parts[:i]) in self._exact:
+                        return True
+        if not self._wild:
             return False
         if self._rx is None:
-            self._rx = _union(self.patterns)
+            self._rx = _union(self._wild)
         return self._rx.fullmatch(path) is not None
 
     def covers_folder(self, folder: str) -> bool:
         """Every path under `folder` matches: the walk need not enter it."""
-        if not self.patterns:
-            return False
+        if self.match(folder):
+            return True  # the folder, or one above it, matches: it covers its contents
         if self._dir_rx is None:
-            # the folder, or one above it, matches; or `folder/**` is one of the patterns
-            self._dir_rx = _union([*self.patterns, *(p[:-3] for p in self.patterns if p.endswith("/**") and len(p) > 3)])
-        return self._dir_rx.fullmatch(folder) is not None
+            stars = [p[:-3] for p in self._wild if p.endswith("/**") and len(p) > 3]  # `folder/**`
+            self._dir_rx = _union(stars) if stars else False  # type: ignore[assignment]
+        return bool(self._dir_rx) and self._dir_rx.fullmatch(folder) is not None  # type: ignore[union-attr]
 
 
 def _union(patterns: Iterable[str]) -> re.Pattern:

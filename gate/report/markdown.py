@@ -219,11 +219,12 @@ def _where(r: dict, links: Links, table: bool = False) -> str:
 
 def _result_item(r: dict, links: Links, *, fix: bool) -> list[str]:
     icon = STATUS_ICON.get(r.get("status"), "")
+    rule = links.rule(str(r.get("id")))  # first, so reference numbers run in reading order
     where = _where(r, links)
     message = mixed(r.get("message"))
     if r.get("status") == "unknown":
         message = "could not tell: " + message
-    line = f"- {icon} **{trusted(r.get('title') or r.get('id'), r.get('id'), 'title')}** {links.rule(str(r.get('id')))}" \
+    line = f"- {icon} **{trusted(r.get('title') or r.get('id'), r.get('id'), 'title')}** {rule}" \
            + (f" at {where}" if where else "") + f" — {message}"
     out = [line]
     if fix and r.get("remediation"):

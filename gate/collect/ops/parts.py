@@ -27,7 +27,8 @@ from gate.collect.ops.pipeline import WorkDirs, step_loc
 from gate.collect.ops.scripts import Scripts, _join
 from gate.collect.repo import RepoFiles
 from gate.collect.workflows import WorkflowSet, pr_reach
-from gate.model import query
+from gate.model import query, resolve
+from gate.model.resolve import EXPR
 from gate.model.query import only_callable as only_called
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
@@ -157,7 +158,9 @@ def _scope(text: str, m: re.Match, wd: str) -> str:
         return _join(base, flag.group(1))
     arg = re.search(r"\s(\.{1,2}/[\w./-]*?)(?:/\.\.\.)?(?:\s|$)", rest)
     if arg and not arg.group(1).startswith("./...") and arg.group(1) not in ("./", "."):
-        return _join(base, arg.group(1))
+        where = _join(base, arg.group(1))
+        # `sam build -t ./infra/template.yaml`: a file names its folder
+        return dirname(where) if re.search(r"\.(ya?ml|json|toml|csproj|sln|fsproj|xml|gradle|kts)$", where) else where
     return base
 
 
@@ -171,12 +174,48 @@ def _docker_targets(text: str, m: re.Match, wd: str, compose: dict[str, list[Ser
         files = [_join(base, f) for f in _FILE_FLAG.findall(cmd)] or \
                 [p for p in compose if dirname(p) == base and p.rsplit("/", 1)[-1].startswith(("docker-compose.y", "compose.y"))]
         return [s.build_dockerfile for f in files for s in compose.get(f, []) if s.build_dockerfile]
-    file_flag = _FILE_FLAG.search(cmd)
-    tokens = [t for t in re.findall(r"(?<=\s)[^\s-][^\s]*", cmd[m.end() - m.start():]) if not t.startswith("$")]
-    context = tokens[-1] if tokens else "."
-    if file_flag:
-        return [_join(base, file_flag.group(1)), _join(_join(base, context), file_flag.group(1))]
+    file, context = _build_args(cmd[m.end() - m.start():])
+    if file:
+        return [_join(base, file), _join(_join(base, context), file)]
     return [_join(_join(base, context), "Dockerfile")]
+
+
+_VALUE_FLAGS = {"-t", "--tag", "--build-arg", "--target", "--platform", "--label", "-l", "--secret", "--ssh",
+                "--cache-from", "--cache-to", "--network", "--progress", "-o", "--output", "--iidfile", "--add-host",
+                "--build-context", "--ulimit", "--shm-size", "-m", "--memory", "--destination", "-d", "--cache-repo",
+                "--annotation", "--metadata-file", "--attest", "--builder", "--env-file", "--format", "--layers"}
+_WORKSPACE = re.compile(r"^(?:\$\{?(?:CI_PROJECT_DIR|GITHUB_WORKSPACE|PWD|BITBUCKET_CLONE_DIR|"
+                        r"CIRCLE_WORKING_DIRECTORY|BUILD_SOURCESDIRECTORY|Build\.SourcesDirectory)\}?|\$\(pwd\)|"
+                        r"\$\(Build\.SourcesDirectory\))/?")
+
+
+def _build_args(args: str) -> tuple[str | None, str]:
+    """(Dockerfile, context) of a `docker build`/kaniko/buildah command's arguments."""
+    tokens = [t.strip("\"'") for t in EXPR.sub("EXPR", args.replace("\\\n", " ")).split()]
+    file, context, positional, i = None, None, [], 0
+    while i < len(tokens):
+        t = tokens[i]
+        flag, _, inline = t.partition("=")
+        if flag in ("-f", "--file", "--dockerfile"):
+            file = inline or (tokens[i + 1] if i + 1 < len(tokens) else None)
+            i += 1 if inline else 2
+            continue
+        if flag in ("--context", "-c"):
+            context = inline or (tokens[i + 1] if i + 1 < len(tokens) else None)
+            i += 1 if inline else 2
+            continue
+        if flag in _VALUE_FLAGS:
+            i += 1 if inline else 2
+            continue
+        if not t.startswith("-") and t not in ("EXPR", "\\") and not t.startswith(("|", "&", ";")):
+            positional.append(t)
+        if t in ("|", "&&", ";", "||"):
+            break
+        i += 1
+    file = _WORKSPACE.sub("", file) if file else None
+    context = _WORKSPACE.sub("", context or (positional[0] if positional else ".")) or "."
+    return (file if file and "EXPR" not in file and not file.startswith("$") else None,
+            context if "EXPR" not in context and not context.startswith("$") else ".")
 
 
 def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkDirs | None, sig: Signatures,
@@ -194,7 +233,7 @@ def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkD
         for step in job.steps:
             if not runs_on_pr(step.if_):
                 continue
-            for lang, targets, scope in _step_builds(step, parts, scripts, builds, actions, compose, seen):
+            for lang, targets, scope in _step_builds(step, parts, scripts, builds, actions, compose, seen, job):
                 _mark(parts, lang, targets, scope, step, packages)
             if _preview_deploy(step, scripts, sig):
                 # a pull-request deploy to a preview environment builds what it deploys
@@ -202,9 +241,39 @@ def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkD
     return pr_paths
 
 
-def _step_builds(step: Step, parts: list[Part], scripts: Scripts, builds, actions, compose, seen):
-    """(language, Dockerfiles, scope) of every build a step runs, through what it calls."""
+_BUILD_ACTION = re.compile(r"(^|[/_-])(build|builder|bake)([/_-]|$)", re.I)
+_IMAGE_ACTION = re.compile(r"docker|image|container|oci|ghcr|ecr|acr|gcr|buildah|kaniko", re.I)
+_PATH_INPUTS = ("context", "package", "path", "dir", "directory", "working-directory", "working_directory",
+                "template", "project", "app", "source", "root")
+
+
+def _action_build(step: Step, job: Job | None) -> list:
+    """An action that says it builds (`…/build-application`, `action-builder-ghcr`) builds the
+    folder its inputs name (matrix values resolved): an image there when it says so."""
+    name = (step.uses or "").split("@", 1)[0]
+    if not name or name.startswith(("./", "actions/", "docker://")) or not _BUILD_ACTION.search(name.split("/", 1)[-1]):
+        return []
+    ctx = resolve.job_context(job, {}) if job is not None else {}
     out = []
+    for key in _PATH_INPUTS:
+        if key not in step.with_:
+            continue
+        for value in resolve.resolve_value(step.with_[key], ctx)[:8]:
+            if "${{" in value:
+                continue
+            where = _join(step.workdir, value.strip())
+            if re.search(r"\.\w{2,5}$", where.rsplit("/", 1)[-1]):
+                where = dirname(where)  # a template or project file: its folder is what is built
+            if _IMAGE_ACTION.search(name):
+                out.append(("docker", [_join(where, "Dockerfile")], None))
+            out.append(("any", [], (where, True)))
+    return out
+
+
+def _step_builds(step: Step, parts: list[Part], scripts: Scripts, builds, actions, compose, seen,
+                 job: Job | None = None):
+    """(language, Dockerfiles, scope) of every build a step runs, through what it calls."""
+    out = _action_build(step, job) if actions else []
     w = step.workdir
     if step.uses and any(step.uses.lower().startswith(a.lower()) for a in actions.get("docker", [])):
         ctx = str(step.with_.get("context") or ".")
@@ -339,7 +408,7 @@ def _mark(parts: list[Part], lang: str, dockerfiles: list[str], scope: tuple[str
             ok = part.kind == "image" and part.path in dockerfiles
             if ok:
                 built_images.append(part)
-        elif lang == "preview" and scope is not None:
+        elif lang in ("preview", "any") and scope is not None:
             ok = under(part.dir, scope[0])
         elif scope is not None and lang in part.languages:
             where, wide = scope

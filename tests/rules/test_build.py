@@ -53,6 +53,15 @@ def test_build_verified(fixture, status, where):
     # the released image is the part; a Dockerfile nothing deploys beside it is not — unless nothing is released
     ("build-release-image", "pass", ".github/workflows/ci.yml:9"),
     ("build-release-image-unreleased", "fail", "sandbox/Dockerfile:1"),
+    # an action that says it builds, the folder named by its matrix input; a matrix leaving one out
+    ("build-action-input-matrix", "pass", ".github/workflows/pr.yml:11"),
+    ("build-action-input-matrix-partial", "fail", "frontend/Dockerfile:1"),
+    # `docker build .` with expressions in its tag and build args builds ./Dockerfile; another context does not
+    ("build-docker-args-expressions", "pass", ".github/workflows/ci.yml:11"),
+    ("build-docker-args-other-context", "fail", "Dockerfile:1"),
+    # what the release path publishes (no Dockerfile) is a part: built on pull requests, or only tested
+    ("build-release-path-app", "pass", ".github/workflows/ci.yml:9"),
+    ("build-release-path-app-tests-only", "fail", ".github/workflows/deploy.yml:12"),
     # Azure Pipelines' Docker task on pull requests builds the image; with `pr: none` nothing does
     ("build-azure-docker-task", "pass", "azure-pipelines.yml:6"),
     ("build-azure-docker-task-no-pr", "fail", "Dockerfile:1"),

@@ -138,3 +138,14 @@ def test_scaling_as_deployed(fixture, status, where):
     out = outcome(FIXTURES / fixture, "resilience.autoscaling")
     assert out.status == status, out.message
     assert [str(loc) for loc in out.locations] == [where]
+
+
+@pytest.mark.parametrize("fixture, status, where", [
+    # a kustomize patch that targets an HPA names one; it does not declare one
+    ("ops-kustomize-hpa-patch-only", "fail", ["k8s/base/deployment.yaml:2"]),
+    ("ops-kustomize-hpa-declared", "pass", ["k8s/base/hpa.yaml:2", "k8s/base/hpa.yaml:6"]),
+])
+def test_an_autoscaler_is_declared_not_named(fixture, status, where):
+    out = outcome(FIXTURES / fixture, "resilience.autoscaling")
+    assert out.status == status, out.message
+    assert [str(loc) for loc in out.locations] == where

@@ -69,7 +69,7 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
         if found and found[0] == "yaml":
             ev.alerting.append(Fact("alert-rule", loc, ln.strip()))
         found = sig.search_group("autoscaling_lines", ln)
-        if found and found[0] == "yaml":
+        if found and found[0] == "yaml" and _declares(lines, i):
             ev.autoscaling.append(Fact("autoscaler", loc, ln.strip()))
         pair = _pair(lines, i, sig)
         if pair:
@@ -131,6 +131,18 @@ def _probes_in_define(repo: RepoFiles, chart: Chart, name: str, at: str, sig: Si
                                              f"{lines[i].strip()} in template \"{name}\" included at {at}"))
         for inner in included(lines[i]):
             _probes_in_define(repo, chart, inner, at, sig, ev, seen)
+
+
+def _declares(lines: list[str], i: int) -> bool:
+    """Is the `kind:` on line i a resource's own (an `apiVersion:` beside it), rather than a
+    patch target or a reference that names a kind declared elsewhere?"""
+    def indent(ln: str) -> int:
+        return len(ln) - len(ln.lstrip(" -"))
+    at = indent(lines[i])
+    for j in range(max(0, i - 15), min(len(lines), i + 16)):
+        if j != i and indent(lines[j]) == at and re.match(r"\s*(-\s+)?apiVersion\s*:", lines[j]):
+            return True
+    return False
 
 
 def _line_of_kind(lines: list[str], *kinds: str) -> int:

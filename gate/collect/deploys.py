@@ -28,7 +28,8 @@ _STUB_USES = re.compile(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelo
 _OPERATION = re.compile(r"(?<![a-z])(backup|restore|recover\w*|maintenance|validate|validation|destroy|delete|cleanup|clean-up|"
                         r"reconcile|plan|lint|scan|audit|owasp|zap|seed|refresh|ptr|snapshot|dump|notify|report)", re.I)
 _DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
-_NOT_THE_SERVICE = re.compile(r"^\W*(delete|cleanup|clean-up|clean|destroy|teardown|tear-down|remove|prune|purge)"
+_NOT_THE_SERVICE = re.compile(r"^\W*(delete|cleanup|clean-up|clean|destroy|teardown|tear-down|remove|prune|purge|"
+                              r"monitor\w*|check|fix|repair|restore|backup|reset|seed|scale|snapshot|dump)"
                               r"(?![a-z])|(?<![a-z])(reports?|results|coverage|docs|documentation|storybook|sbom"
                               r"|benchmarks?|allure|badges?)(?![a-z])", re.I)
 _ENV_FLAG = re.compile(
@@ -129,6 +130,11 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
         return out
     ctx = resolve.job_context(job, inputs)
     envs = resolve.resolve_value(job.environment, ctx) if job.environment is not None else []
+    # `environment: ${{ inputs.x }}` and the caller passes no x: GitHub reads '' — the job deploys
+    # (other callers give it an environment) with none
+    unnamed_call = called_from is not None and _uncalled_input(job, inputs)
+    if unnamed_call:
+        envs = []
     if called_from is None and job.environments and not any("${{" in e for e in job.environments):
         envs = job.environments
     envs = _branch_named(wf, job, envs) + _named_by_variables(job, envs, sig)
@@ -140,10 +146,10 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
                                                         or [""] if unresolved else [])
     owner = called_from or job
     loc = job.environment_loc or job.loc
-    deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
     if _NOT_THE_SERVICE.search(f"{job.id} {job.name or ''}") or (
             called_from is not None and _NOT_THE_SERVICE.search(f"{called_from.id} {called_from.name or ''}")):
-        deploy_steps = []  # tears something down, or publishes reports and docs: the service is not shipped
+        return out  # tears down, repairs, monitors, or publishes reports and docs: the service is not shipped
+    deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
     package_only = not deploy_steps and not job.uses and any(
         sig.search("package_publish", s.run) or sig.uses_match("package_publish_actions", s.uses) for s in job.steps)
     own_name = f"{job.id} {job.name or ''}"
@@ -181,7 +187,21 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
             for env, tier in _tiers_in(own_name, sig)[:1]:
                 out.append(Deploy(owner.workflow_path, owner.id, env, tier, job.loc, "name",
                                   called=wf.path if called_from else None, inner=job.id if called_from else None))
+    if unnamed_call and not out:
+        named = _tiers_in(f"{called_from.id} {called_from.name or ''} {owner.workflow_path.rsplit('/', 1)[-1]}", sig)
+        env, tier = named[0] if named else ("", None)
+        out.append(Deploy(owner.workflow_path, owner.id, env, tier, called_from.loc, "name", called=wf.path,
+                          inner=job.id))
     return out
+
+
+_INPUT_ONLY = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def _uncalled_input(job: Job, inputs: dict[str, list[str]]) -> bool:
+    raw = job.environment.get("name") if isinstance(job.environment, dict) else job.environment
+    m = _INPUT_ONLY.fullmatch(raw.strip()) if isinstance(raw, str) else None
+    return bool(m) and not inputs.get(m.group(1))
 
 
 _REF_NAME = re.compile(r"\$\{\{\s*github\.(?:ref_name|head_ref)\s*\}\}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from gate.applicability import hidden_at, out_of_sight
-from gate.model import resolve
+from gate.model import query, resolve
 from gate.model.location import Location
 from gate.rules.base import Context, Outcome, failed, passed, rule, unknown
 
@@ -121,7 +121,8 @@ def _restricted_triggers(wf) -> bool:
     return True
 
 
-_ON_MAIN_CHECK = re.compile(r"merge-base\s+--is-ancestor|branch\s+(-r\s+|--remotes\s+)?--contains|"
+# the ways a job checks that what it deploys is already on the protected branch
+_ON_MAIN_CHECK = re.compile(r"merge-base\s+--is-ancestor|branch\s+(-r\s+|--remotes\s+)?--contains|\bgit\s+cherry\b|"
                             r"rev-list[^\n]*\borigin/(main|master)\b")
 
 
@@ -135,7 +136,7 @@ def _guards(wf, d) -> list[str]:
     steps = inner.steps if inner is not None else []
     if d.step is not None and d.step < len(steps):
         guards.append(steps[d.step].if_ or "")
-    if any(s.run and _ON_MAIN_CHECK.search(s.run) for j in before for s in j.steps):
+    if any(s.run and _ON_MAIN_CHECK.search(s.run) for j in before for _, s in query.job_steps(j)):
         guards.append("github.ref == 'refs/heads/main'")  # verified on main by a job it needs
     return guards
 
@@ -151,8 +152,9 @@ def _guards(wf, d) -> list[str]:
 )
 def production_branch_restricted(ev, ctx: Context):
     """Each production deploy job has a ref guard in `if:`, or its workflow triggers only on
-    the default branch, tags, releases or schedules; with a token, the environment's branch policy counts."""
-    prod = ev.delivery.production
+    the default branch, tags, releases or schedules; with a token, the environment's branch policy counts.
+    Rollbacks and redeploys count too: a redeploy that any branch can start ships that branch."""
+    prod = ev.delivery.all_production
     envs = ev.api.environments if ev.api is not None else None
     open_ = []
     for d in prod:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from gate.applicability import hidden_at, out_of_sight
+from gate.collect.deploys import step_deploys
 from gate.model import query
 from gate.model.resolve import needs_closure
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
@@ -69,7 +70,7 @@ def post_deploy_verification(ev, ctx: Context):
             verifying = [j.id for j in wf.jobs.values() if any(_verifies(s, ctx) for _, s in query.job_steps(j))]
             followed[wf.path] = set().union(*(needs_closure(wf, j) for j in verifying)) if verifying else set()
         steps = list(query.job_steps(wf.jobs[d.job]))
-        after = steps[(d.step + 1):] if d.step is not None else steps
+        after = steps[(_last_change(steps, d, ctx) + 1):]
         if d.job in followed[wf.path] or any(_verifies(s, ctx) for _, s in after):
             continue
         unverified.append(d)
@@ -84,7 +85,17 @@ def post_deploy_verification(ev, ctx: Context):
     return passed("Production deploys are followed by a smoke or health check.", prod[0].loc)
 
 
-_CANNOT_FAIL = re.compile(r"\|\|\s*(true|echo\b|:|exit\s+0)\s*$", re.M)
+def _last_change(steps, d, ctx: Context) -> int:
+    """The step after which production runs the new version: the deploy step, else the last
+    step that deploys or swaps (a check of the staging slot before the swap checks nothing)."""
+    if d.step is not None:
+        return d.step
+    changes = [i for i, (_, s) in enumerate(steps) if "failure()" not in (s.if_ or "") and
+               (step_deploys(s, ctx.sig) or (s.run and ctx.sig.search("rollback_commands", s.run)))]
+    return changes[-1] if changes else -1
+
+
+_CANNOT_FAIL = re.compile(r"\|\|\s*(true|:|exit\s+0)\s*$|\|\|\s*echo\b", re.M)
 
 
 def _verifies(step, ctx: Context) -> bool:

@@ -65,8 +65,9 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
                 ev.health_checks.append(Fact("k8s-probe", loc, ln.strip()))
         if nais and any(p.search(ln) for p in hc.get("nais", [])) and "path" in "".join(lines[i + 1:i + 3]):
             ev.health_checks.append(Fact("nais-probe", loc, ln.strip()))
+        kind_line = bool(re.match(r"\s*(-\s+)?kind\s*:", ln))
         found = sig.search_group("alert_lines", ln)
-        if found and found[0] == "yaml":
+        if found and found[0] == "yaml" and (not kind_line or _declares(lines, i)):
             ev.alerting.append(Fact("alert-rule", loc, ln.strip()))
         found = sig.search_group("autoscaling_lines", ln)
         if found and found[0] == "yaml" and _declares(lines, i):
@@ -76,7 +77,8 @@ def scan_yaml(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, char
             (ev.autoscaling if pair[1] > pair[0] else ev.autoscaling_off).append(
                 Fact("replica-range", loc, f"min {pair[0]} / max {pair[1]}"))
         found = sig.search_group("backup_lines", ln)
-        if found and found[0] == "yaml" and ("kind" not in ln or "velero.io" in text or "ScheduledBackup" in ln):
+        if found and found[0] == "yaml" and (not kind_line or ("velero.io" in text or "ScheduledBackup" in ln)
+                                              and _declares(lines, i)):
             ev.backups.append(Fact("backup-config", loc, ln.strip()))
         if sig.search("telemetry_config", ln):
             ev.telemetry.append(Fact("telemetry-config", loc, ln.strip()[:80]))

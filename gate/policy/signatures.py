@@ -56,7 +56,7 @@ _last = _Lowered()
 
 
 def _lower(text: str) -> str:
-    if _last.text is not text:
+    if _last.text is not text and _last.text != text:
         _last.text, _last.low = text, text.lower()
     return _last.low
 
@@ -115,7 +115,7 @@ class Pattern:
         probe = self._probe if self._probe is not False else self.probe
         if probe is None:
             return True
-        if _last.text is not text:
+        if _last.text is not text and _last.text != text:  # equal text rebuilt by the caller: same answer
             _last.text, _last.low = text, text.lower()
         return probe.test(_last.low)
 
@@ -165,7 +165,7 @@ class _List:
                 Probe(tuple(dict.fromkeys(x for pr in probes for x in pr.literals)))  # type: ignore[union-attr]
         if self._probe is None:
             return True
-        if _last.text is not text:
+        if _last.text is not text and _last.text != text:  # equal text rebuilt by the caller: same answer
             _last.text, _last.low = text, text.lower()
         return self._probe.test(_last.low)  # type: ignore[union-attr]
 

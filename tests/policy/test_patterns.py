@@ -139,3 +139,56 @@ def test_the_dialect_as_documented():
 def test_the_fixture_policies_still_load():
     for name in ("policy-custom", "policy-waiver", "policy-profiles"):
         load_policy(None, FIXTURES / name, env={}, rules=catalogue())
+
+
+# ---------------------------------------------------------------- literal probes
+
+from gate.policy.signatures import literal_probe, required_literals  # noqa: E402
+
+
+@pytest.mark.parametrize("pattern,literals", [
+    (r"\bkubectl\b(?:[^\n]|\\\n)*\brollout\s+undo\b", ("kubectl",)),
+    (r"\b(serverless|sls)\s+deploy\b", ("deploy",)),
+    (r"^(pg|mysql2|sqlite3)$", ("pg", "mysql2", "sqlite3")),
+    (r"helm(file)?\s+upgrade", ("upgrade",)),
+    (r"releases?:", ("release",)),             # an optional character ends the run
+    (r"colou?r", ("colo",)),
+    (r"ab+c", ("ab",)),                        # a repeated character ends it too
+    (r"(?:foo|)bar", ("bar",)),                # an alternative without a literal: the group gives none
+    (r"(?:foo|ba)?", ()),
+    (r"(?i)Terraform\s+apply", ("terraform",)),
+    (r"(?<![a-z])prod(?![a-z])", ("prod",)),
+    (r"x{0,3}yz{2}", ("yz",)),
+    (r"[\]a]deploy", ("deploy",)),
+    (r"\x41bc", ()),                           # not modelled: no probe, the pattern always runs
+    (r"(a)\1", ()),
+    (r"(?x) a b c", ()),
+])
+def test_required_literals(pattern, literals):
+    assert required_literals(pattern) == literals
+
+
+def _texts() -> list[str]:
+    out = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.is_file() and path.stat().st_size < 100_000:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            out += ["/" + str(path.relative_to(FIXTURES)), text, *text.splitlines()]
+    return out
+
+
+def test_a_probe_never_drops_a_text_its_pattern_matches():
+    import re
+
+    texts = _texts()
+    patterns = {p for name, value in LISTS if kind_of(name) == "regex"
+                for p in (value if isinstance(value, list) else
+                          [x for v in value.values() for x in v] if isinstance(value, dict) else [value])}
+    assert len(patterns) > 400 and len(texts) > 2000
+    for pattern in sorted(patterns):
+        probe = literal_probe(pattern)
+        if probe is None:
+            continue
+        rx = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        dropped = [t for t in texts if probe(t.lower()) is None and rx.search(t)]
+        assert not dropped, (pattern, dropped[:1])

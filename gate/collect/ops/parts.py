@@ -21,7 +21,7 @@ import re
 
 from gate.collect.ops.common import dirname, own, under
 from gate.collect.ops.compose import Service
-from gate.collect.ops.dockerfile import Dockerfile
+from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
 from gate.collect.ops.model import Part
 from gate.collect.ops.pipeline import WorkDirs, step_loc
 from gate.collect.ops.scripts import Scripts, _join
@@ -338,21 +338,22 @@ def _preview_deploy(step: Step, scripts: Scripts, sig: Signatures) -> bool:
     return bool(step.run and sig.search("preview_deploy_commands", step.run))
 
 
+_EDITOR_IMAGE = re.compile(r"(^|/)\.(devcontainer|cursor|vscode|gitpod)/")
 _PROD_COMPOSE = re.compile(r"(^|[/._-])(prod|production|release|deploy|live|swarm|stack)([._-]|$)")
 _DOCKERFILE_KEY = re.compile(r"(?i)\bdockerfile(?:[_-]?path)?[\"']?\s*[:=]\s*[\"']?([\w./-]+)")
 
 
 def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Signatures,
                    compose: dict[str, list[Service]]) -> None:
-    """Drop images nothing on the deploy path builds or references, when it visibly builds
-    or references others: a local-only Dockerfile beside the one production runs is no part.
+    """Images as the deploy path has them: one it builds is a part even where its folder or name
+    looks like tooling (`ci/Dockerfile` built and pushed on release); when it builds or names
+    some, a Dockerfile it never names beside them (local-only) is no part.
 
     The deploy path: builds in pipelines that run beyond pull requests (pushes, tags,
     releases, dispatches), production compose files, and platform configs that name a
     Dockerfile (or deploy the folder they stand in)."""
-    images = {p.path for p in parts if p.kind == "image"}
-    if len(images) < 2:
-        return
+    repo = scripts.repo
+    existing = {p for p in repo.files if is_dockerfile(p)}
     deployed: set[str] = set()
     builds = sig.group_patterns("build_commands")
     docker_actions = {"docker": sig.groups("build_actions").get("docker", [])}
@@ -360,23 +361,32 @@ def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Si
     for wf in ws.pipelines():
         if wf.triggers and set(wf.triggers) <= set(query.PR_EVENTS):
             continue
-        for _, job in ((wf, j) for j in wf.jobs.values()):
+        for job in wf.jobs.values():
             for step in job.steps:
                 for lang, targets, _ in _step_builds(step, parts, scripts, {"docker": builds.get("docker", [])},
-                                                    docker_actions, compose, seen):
-                    deployed.update(t for t in targets if t in images)
+                                                    docker_actions, compose, seen, job):
+                    if lang == "docker":
+                        deployed.update(t for t in targets if t in existing)
     for path, services in compose.items():
         if _PROD_COMPOSE.search(path.rsplit("/", 1)[-1].lower()):
-            deployed.update(s.build_dockerfile for s in services if s.build_dockerfile in images)
-    for path in scripts.repo.files:
+            deployed.update(s.build_dockerfile for s in services if s.build_dockerfile in existing)
+    for path in repo.files:
         if not sig.search("image_platform_files", "/" + path):
             continue
         text = scripts.read(path)
         named = [_join(dirname(path), m.group(1)) for m in _DOCKERFILE_KEY.finditer(text)]
-        deployed.update(n for n in named if n in images)
-        if not named and _join(dirname(path), "Dockerfile") in images:
+        deployed.update(n for n in named if n in existing)
+        if not named and _join(dirname(path), "Dockerfile") in existing:
             deployed.add(_join(dirname(path), "Dockerfile"))
-    if deployed:
+    images = {p.path for p in parts if p.kind == "image"}
+    for path in sorted(deployed - images):
+        if _EDITOR_IMAGE.search(path):
+            continue
+        df = parse_dockerfile(repo, path)
+        if df is not None and (df.runs or df.start or df.copies):
+            parts.append(Part("image", path, Location(path, df.first_line), dirname(path),
+                              image_languages(df, sig), (dirname(path),)))
+    if deployed and len(images) >= 2:
         parts[:] = [p for p in parts if p.kind != "image" or p.path in deployed]
 
 

@@ -41,7 +41,8 @@ def _installs_only(uses: str | None) -> bool:
 )
 def validated_in_ci(ev, ctx: Context):
     """Passes when a workflow step validates, plans or lints the infrastructure code."""
-    if not ev.tree.iac:
+    read = getattr(getattr(ev, "ops", None), "iac_files", None) or []
+    if not ev.tree.iac and not read:
         return skipped("No infrastructure as code to validate.")
     setup_only = manual = None
     callers: dict[str, set[str]] = {}
@@ -75,5 +76,5 @@ def validated_in_ci(ev, ctx: Context):
     if setup_only is not None:
         return failed(f"{setup_only.uses} installs the tool at {setup_only.loc}, but no step runs validate, plan or "
                       "lint with it; add `terraform validate` (or plan/lint) after it.", setup_only.loc)
-    first = next(iter(ev.tree.iac.values()))[0]
+    first = next(iter(ev.tree.iac.values()))[0] if ev.tree.iac else read[0].loc.path
     return failed(f"Infrastructure code ({first}) is never validated, planned or linted by a workflow.", Location(first, 1))

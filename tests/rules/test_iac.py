@@ -53,3 +53,11 @@ def test_validation_only_inside_a_manual_deploy_is_not_ci(run_rule, locs, line_o
     assert r.status == "fail", r.message
     line = line_of("iac-terraform-manual-validate", f"{WF}/deploy.yml", "terraform -chdir=infra plan")
     assert locs(r) == [f"{WF}/deploy.yml:{line}"] and "workflow_dispatch" in r.message
+
+
+def test_infrastructure_the_readers_understood_is_infrastructure_to_validate(run_rule, locs):
+    # an ARM template and a Serverless config are IaC even where the file tree does not list them
+    for fixture, where in (("iac-arm-template", "azure/template.json:1"), ("serverless-framework", "serverless.yml:1")):
+        r = run_rule(fixture, "iac.validated-in-ci")
+        assert r.status == "fail", (fixture, r.message)
+        assert locs(r) == [where]

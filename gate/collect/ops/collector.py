@@ -83,6 +83,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
         if sig.search("dr_runbooks", "/" + path):
             ev.runbooks.append(Fact("runbook", Location(path, 1), path))
     infra.judge(resources, sig, ev)
+    _iac_files(resources, ev)
     if yaml_read > MAX_YAML_FILES:
         ev.notes.append(f"read {MAX_YAML_FILES} of {yaml_read} YAML files for deploy configuration")
     for chart in charts.values():
@@ -101,6 +102,23 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]
     _dedupe(ev)
     return ev
+
+
+def _iac_files(resources: list, ev: OpsEvidence) -> None:
+    """Each file of infrastructure code read, once, in the order met."""
+    seen: dict[str, Fact] = {}
+    for res in resources:
+        path = res.loc.path
+        if path not in seen:
+            lang = ("terraform" if path.endswith(".tf") else "serverless" if res.type.startswith("serverless:")
+                    else "arm" if res.type.startswith("Microsoft.") else "pulumi" if ":" in res.type
+                    else "cloudformation")
+            seen[path] = Fact("iac-file", Location(path, 1), lang)
+    for f in ev.service_configs + ev.functions:
+        if f.kind == "k8s-workload" or f.kind.startswith("code-") or f.loc.path.rsplit("/", 1)[-1].startswith("serverless."):
+            seen.setdefault(f.loc.path, Fact("iac-file", Location(f.loc.path, 1),
+                                             "kubernetes" if f.kind == "k8s-workload" else "serverless"))
+    ev.iac_files = list(seen.values())
 
 
 def _terraform(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list:

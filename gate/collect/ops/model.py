@@ -70,6 +70,8 @@ class OpsEvidence:
     parts           deployable parts, each with the PR step that builds it (or None).
     pr_workflows    workflows that run on pull requests (their paths).
     runbooks        documents that read as DR / backup / recovery runbooks.
+    iac_files       infrastructure code the readers understood (detail: its language):
+                    Terraform, CloudFormation/SAM, Serverless, ARM, CDK/Pulumi, manifests.
     notes           what was bounded or skipped while reading.
     """
 
@@ -97,6 +99,7 @@ class OpsEvidence:
     parts: list[Part] = field(default_factory=list)
     pr_workflows: list[str] = field(default_factory=list)
     runbooks: list[Fact] = field(default_factory=list)
+    iac_files: list[Fact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property

@@ -9,6 +9,7 @@ from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 from gate.rules.observability import ops_skip
 
 
+_GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
 _MAY_BUILD = re.compile(r"build|image|docker|container|package|bundle|compile|\bci\b|[/_-]ci[/._-]|pipeline", re.I)
 
 
@@ -23,7 +24,7 @@ def _what(part) -> str:
 def _hidden_builds(ev) -> str:
     """Remote workflows or templates the pull-request pipelines run whose names say they may build."""
     seen = [f"{what} at {loc}" for wf in ev.workflows.pipelines() if pr_reach(wf, ev.workflows) is not None
-            for loc, what in out_of_sight(wf) if _MAY_BUILD.search(what)]
+            for loc, what in out_of_sight(wf) if _MAY_BUILD.search(_GITLAB_SUFFIX.sub("", what))]
     return ", ".join(seen[:3])
 
 

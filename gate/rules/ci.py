@@ -151,13 +151,15 @@ def pull_request_trigger(ev, ctx: Context):
 
 
 # what a remote workflow or template is named when it may be where the tests run
+_GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
 _MAY_TEST = re.compile(r"test|spec|check|verif|quality|\bci\b|[/_-]ci[/._-]|build|pipeline|validat", re.I)
 
 
 def _hidden(ev, reaching: list) -> str:
     """What runs for pull requests out of sight (remote workflows and templates, CI systems not
     read), in words with its location; "" when everything is visible."""
-    seen = [f"{what} at {loc}" for wf in reaching for loc, what in out_of_sight(wf) if _MAY_TEST.search(what)]
+    seen = [f"{what} at {loc}" for wf in reaching for loc, what in out_of_sight(wf)
+            if _MAY_TEST.search(_GITLAB_SUFFIX.sub("", what))]
     if seen:
         return f"the pull-request pipeline runs {', '.join(seen[:3])}, which this repository does not hold"
     if ev.workflows.unread:

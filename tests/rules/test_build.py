@@ -62,6 +62,12 @@ def test_build_verified(fixture, status, where):
     # what the release path publishes (no Dockerfile) is a part: built on pull requests, or only tested
     ("build-release-path-app", "pass", ".github/workflows/ci.yml:9"),
     ("build-release-path-app-tests-only", "fail", ".github/workflows/deploy.yml:12"),
+    # shell variables a step's env sets from the matrix, substituted per value
+    ("build-env-matrix-shell-vars", "pass", ".github/workflows/pr.yml:14"),
+    ("build-env-matrix-shell-vars-one", "fail", "service-front/docker/app/Dockerfile:1"),
+    # an image the release path builds is a part though its folder is named like tooling
+    ("build-deploy-path-tooling-folder", "fail", "ci/Dockerfile:1"),
+    ("build-deploy-path-tooling-folder-built", "pass", ".github/workflows/ci.yml:9"),
     # Azure Pipelines' Docker task on pull requests builds the image; with `pr: none` nothing does
     ("build-azure-docker-task", "pass", "azure-pipelines.yml:6"),
     ("build-azure-docker-task-no-pr", "fail", "Dockerfile:1"),

@@ -283,7 +283,7 @@ def _step_builds(step: Step, parts: list[Part], scripts: Scripts, builds, action
         if "bake" in step.uses:
             targets = [p.path for p in parts if p.kind == "image"]
         out.append(("docker", targets, None))
-    for _, text in scripts.expand(step.run or "", w) if step.run else []:
+    for _, text in scripts.expand(_with_env(step, job), w) if step.run else []:
         key = (text, w)
         if key not in seen:  # the same script reached by many steps is scanned once
             seen[key] = _scan(text, w, builds, compose)
@@ -292,6 +292,28 @@ def _step_builds(step: Step, parts: list[Part], scripts: Scripts, builds, action
                 targets = [p.path for p in parts if p.kind == "image"]
             out.append((lang, targets, scope))
     return out
+
+
+MAX_VARIANTS = 16
+
+
+def _with_env(step: Step, job: Job | None) -> str:
+    """The run script with the shell variables its `env:` sets from the matrix or literals
+    substituted, once per value (`--file service-${SVC}/Dockerfile` over a matrix of services)."""
+    run = step.run or ""
+    if not step.env or "$" not in run:
+        return run
+    ctx = resolve.job_context(job, {}) if job is not None else {}
+    variants = [run]
+    for name, value in step.env.items():
+        if not re.search(rf"\$\{{?{re.escape(str(name))}\b", run):
+            continue
+        values = [v for v in resolve.resolve_value(value, ctx) if "${{" not in v and "$" not in v]
+        if not values:
+            continue
+        pat = re.compile(rf"\$\{{{re.escape(str(name))}\}}|\${re.escape(str(name))}\b")
+        variants = [pat.sub(v.replace("\\", "/"), t) for t in variants for v in values][:MAX_VARIANTS]
+    return "\n".join(dict.fromkeys(variants)) if len(variants) > 1 or variants[0] != run else run
 
 
 MAX_RELEASE_PARTS = 8

@@ -11,7 +11,7 @@ here, once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gate.collect.workflows import WorkflowSet
 from gate.model import resolve
@@ -32,6 +32,8 @@ _NOT_THE_SERVICE = re.compile(r"^\W*(delete|cleanup|clean-up|clean|destroy|teard
                               r"monitor\w*|check|fix|repair|restore|backup|reset|seed|scale|snapshot|dump)"
                               r"(?![a-z])|(?<![a-z])(reports?|results|coverage|docs|documentation|storybook|sbom"
                               r"|benchmarks?|allure|badges?)(?![a-z])", re.I)
+_SETUP_ONLY = re.compile(r"^\W*(oidc|auth\w*|login|configure|credentials?|setup|set-up|prepare|init|vars|variables)"
+                         r"(?![a-z])", re.I)
 _ENV_FLAG = re.compile(
     r"(?:--(?:stage|env|environment|target|context|namespace|app|site|alias)|\s-e|\s-s)[=\s]+[\"']?([\w.-]+)", re.I
 )
@@ -149,6 +151,9 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     if _NOT_THE_SERVICE.search(f"{job.id} {job.name or ''}") or (
             called_from is not None and _NOT_THE_SERVICE.search(f"{called_from.id} {called_from.name or ''}")):
         return out  # tears down, repairs, monitors, or publishes reports and docs: the service is not shipped
+    own = f"{job.id} {job.name or ''}"
+    if _SETUP_ONLY.search(own) and not _DEPLOY_WORD.search(own):
+        return out  # fetches credentials or prepares inputs for the job that deploys
     deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
     package_only = not deploy_steps and not job.uses and any(
         sig.search("package_publish", s.run) or sig.uses_match("package_publish_actions", s.uses) for s in job.steps)
@@ -190,7 +195,7 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     if unnamed_call and not out:
         named = _tiers_in(f"{called_from.id} {called_from.name or ''} {owner.workflow_path.rsplit('/', 1)[-1]}", sig)
         env, tier = named[0] if named else ("", None)
-        out.append(Deploy(owner.workflow_path, owner.id, env, tier, called_from.loc, "name", called=wf.path,
+        out.append(Deploy(owner.workflow_path, owner.id, env, tier, called_from.loc, "unnamed call", called=wf.path,
                           inner=job.id))
     return out
 
@@ -266,8 +271,6 @@ def _mark_rollback(d: Deploy, ws: WorkflowSet, sig: Signatures) -> Deploy:
     job = wf.jobs.get(d.job) if wf else None
     names = f"{wf.label if wf else ''} {d.workflow.rsplit('/', 1)[-1]} {d.job} {job.name or '' if job else ''}"
     if sig.search("rollback_names", names) or (wf is not None and redeploy_inputs(wf, sig)):
-        from dataclasses import replace
-
         return replace(d, rollback=True)
     return d
 
@@ -290,6 +293,10 @@ def collect_deploys(ws: WorkflowSet, sig: Signatures) -> list[Deploy]:
                 inputs = {**inner_defaults, **{k: v for k, v in passed.items() if v}}
                 for inner in job.called.jobs.values():
                     deploys.extend(_job_deploys(job.called, inner, sig, job, inputs))
+    # a call that passes no environment deploys without one only if other calls of that job deploy
+    named_calls = {(d.called, d.inner) for d in deploys if d.called and d.environment and d.how == "environment"}
+    deploys = [replace(d, how="name") if d.how == "unnamed call" else d for d in deploys
+               if d.how != "unnamed call" or (d.called, d.inner) in named_calls]
     deploys = [_mark_rollback(d, ws, sig) for d in deploys]
     # one fact per (workflow, job, environment, how): matrices and calls repeat
     seen = set()

@@ -38,13 +38,13 @@ def read_template(repo: RepoFiles, path: str) -> list[Resource]:
     if isinstance(resources, dict):
         for rid, body in resources.items():
             if isinstance(body, dict) and isinstance(body.get("Type"), str):
-                props = _props(body.get("Properties"), path, _line(resources, rid))
-                out.append(Resource(body["Type"], str(rid), Location(path, _line(resources, rid)), props))
+                props = as_props(body.get("Properties"), path, key_line_of(resources, rid))
+                out.append(Resource(body["Type"], str(rid), Location(path, key_line_of(resources, rid)), props))
     glob = doc.get("Globals")
     if isinstance(glob, dict):
         for kind, body in glob.items():
-            out.append(Resource(f"SAM::Globals::{kind}", "Globals", Location(path, _line(glob, kind)),
-                                _props(body, path, _line(glob, kind))))
+            out.append(Resource(f"SAM::Globals::{kind}", "Globals", Location(path, key_line_of(glob, kind)),
+                                as_props(body, path, key_line_of(glob, kind))))
     return out
 
 
@@ -60,19 +60,20 @@ def _serverless(doc: dict, path: str, out: list[Resource]) -> None:
     provider = doc.get("provider")
     if isinstance(provider, dict):
         out.append(Resource(f"serverless:provider:{provider.get('name') or 'aws'}", "provider",
-                            Location(path, _line(doc, "provider")), _props(provider, path, _line(doc, "provider"))))
+                            Location(path, key_line_of(doc, "provider")), as_props(provider, path, key_line_of(doc, "provider"))))
     custom = doc.get("custom")
     if isinstance(custom, dict):  # plugin settings: alerts, canaries, warm-up …
-        out.append(Resource("serverless:custom", "custom", Location(path, _line(doc, "custom")),
-                            _props(custom, path, _line(doc, "custom"))))
+        out.append(Resource("serverless:custom", "custom", Location(path, key_line_of(doc, "custom")),
+                            as_props(custom, path, key_line_of(doc, "custom"))))
     functions = doc.get("functions")
     if isinstance(functions, dict):
         for fname, body in functions.items():
-            out.append(Resource("serverless:function", str(fname), Location(path, _line(functions, fname)),
-                                _props(body, path, _line(functions, fname))))
+            out.append(Resource("serverless:function", str(fname), Location(path, key_line_of(functions, fname)),
+                                as_props(body, path, key_line_of(functions, fname))))
 
 
-def _line(parent: Any, key: Any) -> int:
+def key_line_of(parent: Any, key: Any) -> int:
+    """Line of `key` in a parsed YAML mapping (1 when it is not known)."""
     line_of = getattr(parent, "line_of", None)
     try:
         return int(line_of(key)) if line_of else 1
@@ -80,16 +81,17 @@ def _line(parent: Any, key: Any) -> int:
         return 1
 
 
-def _props(node: Any, path: str, line: int, depth: int = 0) -> Any:
+def as_props(node: Any, path: str, line: int, depth: int = 0) -> Any:
+    """Parsed YAML/JSON as resource properties: leaves keep their text and line."""
     if depth > 16:
         return {}
     if isinstance(node, dict):
         out: dict = {"__loc__": Location(path, line)}
         for k, v in node.items():
-            out[str(k)] = _props(v, path, _line(node, k), depth + 1)
+            out[str(k)] = as_props(v, path, key_line_of(node, k), depth + 1)
         return out
     if isinstance(node, list):
         lines = getattr(node, "line_of", None)
-        return [_props(v, path, lines(i) if lines else line, depth + 1) for i, v in enumerate(node)]
+        return [as_props(v, path, lines(i) if lines else line, depth + 1) for i, v in enumerate(node)]
     text = "true" if node is True else "false" if node is False else "" if node is None else str(node)
     return Leaf(text, Location(path, line))

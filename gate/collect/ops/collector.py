@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from gate.collect.deploys import Deploy, collect_deploys
-from gate.collect.ops import arm, cloudformation, helm, iac, iac_code, infra, kube, migrations, platform
-from gate.collect.ops.terraform import MAX_PARSED, Terraform
+from gate.collect.ops import cloudformation, helm, iac, iac_code, iac_files, infra, kube, migrations, platform
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
@@ -21,8 +20,6 @@ from gate.policy.signatures import Signatures
 
 MAX_YAML_FILES = 3000  # deploy YAML beyond this is not read (said in notes)
 _TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
-# JSON templates are recognised by name or folder before their head is read
-_CFN_JSON = re.compile(r"((template|stack|cloudformation|cfn|azuredeploy|arm)[^/]*|(^|/)(azure|arm|infra\w*|deploy\w*)/[^/]+)\.json$", re.I)
 _LOCAL_COMPOSE = re.compile(r"(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|override|debug)([._-]|$)", re.I)
 # scripts a platform runs on every deploy or start (Vercel and Heroku run their build hooks on deploy)
 _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod", "vercel-build",
@@ -42,7 +39,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     compose: dict[str, list[Service]] = {}
     charts = {d: helm.load_chart(repo, d, _set_true(workflows)) for d in helm.chart_dirs(repo)}
     own_images = _own_images(repo, workflows)
-    resources = _terraform(repo, sig, ev)
+    resources = iac_files.read_terraform(repo, sig, ev)
     resources += iac_code.scan_code(repo, sig, ev)
     yaml_read = 0
     for path in repo.files:
@@ -60,12 +57,8 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
         elif path.endswith(iac.IAC_EXT) and own(path, sig):
             if not path.endswith((".tf", ".tfvars")):
                 iac.scan_iac(repo, path, sig, ev)
-        elif _CFN_JSON.search(path) and own(path, sig) and path.endswith(".json"):
-            head = (repo.read(path) or "")[:2000]
-            if arm.is_arm(head):
-                resources += arm.read_arm(repo, path)
-            elif _cfn_json(repo, path):
-                resources += cloudformation.read_template(repo, path)
+        elif path.endswith(".json") and own(path, sig):
+            resources += iac_files.json_template(repo, path)
         elif path.endswith(YAML_EXT) and not is_workflow_file(path) and not path.startswith(".github/") and own(path, sig):
             yaml_read += 1
             if yaml_read > MAX_YAML_FILES:
@@ -83,7 +76,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
         if sig.search("dr_runbooks", "/" + path):
             ev.runbooks.append(Fact("runbook", Location(path, 1), path))
     infra.judge(resources, sig, ev)
-    _iac_files(resources, ev)
+    iac_files.record(resources, ev)
     if yaml_read > MAX_YAML_FILES:
         ev.notes.append(f"read {MAX_YAML_FILES} of {yaml_read} YAML files for deploy configuration")
     for chart in charts.values():
@@ -102,43 +95,6 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]
     _dedupe(ev)
     return ev
-
-
-def _iac_files(resources: list, ev: OpsEvidence) -> None:
-    """Each file of infrastructure code read, once, in the order met."""
-    seen: dict[str, Fact] = {}
-    for res in resources:
-        path = res.loc.path
-        if path not in seen:
-            lang = ("terraform" if path.endswith(".tf") else "serverless" if res.type.startswith("serverless:")
-                    else "arm" if res.type.startswith("Microsoft.") else "pulumi" if ":" in res.type
-                    else "cloudformation")
-            seen[path] = Fact("iac-file", Location(path, 1), lang)
-    for f in ev.service_configs + ev.functions:
-        if f.kind == "k8s-workload" or f.kind.startswith("code-") or f.loc.path.rsplit("/", 1)[-1].startswith("serverless."):
-            seen.setdefault(f.loc.path, Fact("iac-file", Location(f.loc.path, 1),
-                                             "kubernetes" if f.kind == "k8s-workload" else "serverless"))
-    ev.iac_files = list(seen.values())
-
-
-def _terraform(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list:
-    """Terraform read as modules; files the HCL2 parser refuses are scanned line by line."""
-    paths = [p for p in repo.files if p.endswith((".tf", ".tfvars", ".tfvars.json")) and own(p, sig)]
-    if not paths:
-        return []
-    tf = Terraform(repo, paths)
-    for path in paths:
-        if not path.endswith(".json"):
-            iac.scan_iac(repo, path, sig, ev, structured=path not in tf.unparsed)
-    if tf.unparsed:
-        ev.notes.append(f"{len(tf.unparsed)} Terraform file(s) were scanned line by line (not HCL2, or past the "
-                        f"first {MAX_PARSED} parsed), e.g. {tf.unparsed[0]}")
-    return tf.resources()
-
-
-def _cfn_json(repo: RepoFiles, path: str) -> bool:
-    head = (repo.read(path) or "")[:2000]
-    return '"AWSTemplateFormatVersion"' in head or ('"Resources"' in head and '"AWS::' in head)
 
 
 def _production_installs(dockerfiles: dict[str, Dockerfile], sig: Signatures) -> dict[str, Location]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from gate.collect.ops.cloudformation import as_props, key_line_of
 from gate.collect.ops.common import dirname, line_at, own, read_yaml, under
-from gate.collect.ops.infra import Leaf, Resource
+from gate.collect.ops.infra import Resource
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
 from gate.model.location import Location
@@ -62,17 +63,14 @@ def scan_code(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list[Resourc
 
 
 def _pulumi_yaml(repo: RepoFiles, path: str) -> list[Resource]:
-    from gate.collect.ops.cloudformation import _line, _props
     doc = read_yaml(repo, path)
     res = doc.get("resources") if isinstance(doc, dict) else None
     out = []
     if isinstance(res, dict):
         for rid, body in res.items():
             if isinstance(body, dict) and isinstance(body.get("type"), str):
-                line = _line(res, rid)
-                props = _props(body.get("properties"), path, line)
+                line = key_line_of(res, rid)
+                props = as_props(body.get("properties"), path, line)
                 out.append(Resource(body["type"], str(rid), Location(path, line), props if isinstance(props, dict) else {}))
     return out
 
-
-__all__ = ["projects", "scan_code", "Leaf"]

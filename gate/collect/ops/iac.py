@@ -21,7 +21,8 @@ def is_iac(path: str, text_head: str = "") -> bool:
 
 def scan_iac(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, structured: bool = False) -> None:
     """Line by line; `structured`: the file's resources were already read as structure
-    (terraform.py, cloudformation.py), so only databases and telemetry settings are looked for."""
+    (terraform.py, cloudformation.py), so only telemetry settings (OTEL_* and agents in
+    environment blocks) are looked for."""
     text = repo.read(path)
     if not text:
         return
@@ -37,7 +38,7 @@ def scan_iac(repo: RepoFiles, path: str, sig: Signatures, ev: OpsEvidence, struc
         if not s or s.startswith(("#", "//", "/*", "*")):
             continue
         loc = Location(path, i + 1)
-        if sig.search("sql_iac", ln):
+        if not structured and sig.search("sql_iac", ln):
             ev.databases.append(Fact("sql-resource", loc, s[:100]))
         if sig.search("telemetry_config", ln):
             ev.telemetry.append(Fact("telemetry-config", loc, s[:100]))

@@ -43,8 +43,8 @@ def _first_workflow_loc(ev) -> Location:
 )
 def workflows_present(ev, ctx: Context):
     """Passes when at least one workflow file exists in .github/workflows/, or a pipeline of
-    Azure Pipelines, GitLab CI, CircleCI or Bitbucket Pipelines is read; a CI system that is
-    recognised but not read (Jenkins, Travis …) is unknown, named."""
+    Azure Pipelines, GitLab CI, CircleCI or Bitbucket Pipelines is read, or a CI system is
+    recognised and named though its content is not read (a Jenkinsfile, Travis …)."""
     paths = sorted(ev.workflows.workflows) + [loc.path for loc, _ in ev.workflows.invalid
                                               if loc.path not in ev.workflows.workflows]
     others = list(dict.fromkeys(f"{wf.path} ({SYSTEM_NAMES.get(wf.system, wf.system)})" for wf in ev.workflows.foreign))

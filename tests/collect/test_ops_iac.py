@@ -111,3 +111,17 @@ def test_a_policy_setting_that_does_not_read_is_left_out():
     table = settings(Signatures({"iac_settings": {"backups": ["aws_x a\\.b ?", "aws_(y ?", "aws_z b ?"],
                                                   "nonsense": ["aws_q"]}}))
     assert [s.source for s in table] == ["aws_z b ?"]
+
+
+def test_modules_that_call_themselves_are_read_a_bounded_number_of_times(tmp_path):
+    from gate.collect.ops import terraform
+    (tmp_path / "main.tf").write_text('module "a" {\n  source = "./m"\n}\n')
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "main.tf").write_text(
+        'module "x" {\n  source = "./"\n}\nmodule "y" {\n  source = "./"\n}\n'
+        'resource "aws_backup_plan" "p" {\n  name = "p"\n}\n')
+    repo = walk(tmp_path)
+    tf = terraform.Terraform(repo, ["main.tf", "m/main.tf"])
+    found = tf.resources()
+    assert tf.instances <= terraform.MAX_INSTANCES + 1
+    assert 0 < len(found) <= terraform.MAX_INSTANCES

@@ -291,11 +291,11 @@ class Runners:
                 [join(d, n) for d in _ancestors(wd) for n in ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml")]
             path = next((p for p in cands if self.repo.exists(p)), None)
             doc = self._yaml(path) if path else None
-            tasks = doc.get("tasks") if isinstance(doc, dict) else None
-            if not isinstance(tasks, dict):
+            if not isinstance(doc, dict) or not isinstance(doc.get("tasks"), dict):
                 continue
             for name in names[:MAX_TARGETS]:
-                spec = tasks.get(name)
+                path_, tasks, name = self._taskfile_task(path, doc, name)
+                spec = tasks.get(name) if isinstance(tasks, dict) else None
                 if spec is None:
                     continue
                 lines: list[str] = []
@@ -313,8 +313,25 @@ class Runners:
                     if isinstance(dn, str):
                         lines.append(f"task {dn}")
                 tdir = spec.get("dir") if isinstance(spec, dict) and isinstance(spec.get("dir"), str) else ""
-                out.append((f"task {name}", path, tasks.line_of(name), "\n".join(lines), join(dirname(path), tdir)))
+                out.append((f"task {name}", path_, tasks.line_of(name), "\n".join(lines), join(dirname(path_), tdir)))
         return out
+
+    def _taskfile_task(self, path: str, doc: dict, name: str) -> tuple[str, dict | None, str]:
+        """(file, its tasks, task name) for `name`, through `includes:` (`go:test` → go's Taskfile)."""
+        tasks = doc.get("tasks") if isinstance(doc.get("tasks"), dict) else {}
+        if name in tasks or ":" not in name:
+            return path, tasks, name
+        prefix, rest = name.split(":", 1)
+        inc = (doc.get("includes") or {}).get(prefix) if isinstance(doc.get("includes"), dict) else None
+        ref = inc if isinstance(inc, str) else inc.get("taskfile") if isinstance(inc, dict) else None
+        if not isinstance(ref, str) or "{{" in ref:
+            return path, tasks, name
+        target = join(dirname(path), ref)
+        if not target.endswith((".yml", ".yaml")):
+            target = next((join(target, n) for n in ("Taskfile.yml", "Taskfile.yaml") if self.repo.exists(join(target, n))), target)
+        sub = self._yaml(target) if self.repo.exists(target) else None
+        sub_tasks = sub.get("tasks") if isinstance(sub, dict) and isinstance(sub.get("tasks"), dict) else {}
+        return target, sub_tasks, rest
 
     # -- Python runners -------------------------------------------------------------------
 
@@ -346,6 +363,8 @@ class Runners:
                 body = self.read(path)
                 for name in names[:MAX_TARGETS]:
                     line, code = python_function(body, name) if name else (1, body)
+                    if not line and re.search(r"-\d", name):  # `tests-3.12`: a session run per Python version
+                        line, code = python_function(body, re.split(r"-\d", name, 1)[0])
                     if line:
                         out.append((f"nox -s {name}" if name else "nox", path, line, code, d))
                 break

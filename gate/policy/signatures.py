@@ -62,37 +62,56 @@ def _lower(text: str) -> str:
 
 
 class Probe:
-    """Does a lower-cased text contain one of these literals?
+    """Does a lower-cased text contain one literal of each of these sets?
 
-    `in` tests first, which cost nothing to set up; a probe asked often (a list searched
-    in every path of a large tree) becomes one compiled alternation of the literals, so
-    each further question is a single call into C.
+    Every set is required on its own (`\\bfly(ctl)?\\s+deploy\\b` needs "fly" and
+    "deploy"), so a text must hit all of them; the most selective set is asked first.
+    `in` tests cost nothing to set up; a set asked often (a list searched in every
+    path of a large tree) becomes one compiled alternation, a single call into C.
     """
 
-    __slots__ = ("literals", "test", "_calls")
+    __slots__ = ("literals", "sets", "test", "_checks")
     UPGRADE_AFTER = 64
 
-    def __init__(self, literals: tuple[str, ...]) -> None:
-        self.literals = literals
-        self._calls = 0
-        if len(literals) == 1:
-            only = literals[0]
-            self.test: Callable[[str], bool] = lambda low: only in low
+    def __init__(self, sets: tuple[tuple[str, ...], ...]) -> None:
+        self.sets = sets
+        self.literals = sets[0]  # the most selective set: what a whole list's probe unites
+        self._checks = [_check(lits) for lits in sets[:3]]  # beyond three, a set rarely rules out more
+        if len(self._checks) == 1:
+            self.test: Callable[[str], bool] = self._checks[0]
         else:
-            self.test = self._counted
+            checks = self._checks
+            self.test = lambda low: all(check(low) for check in checks)
 
-    def _counted(self, low: str) -> bool:
-        self._calls += 1
-        if self._calls >= self.UPGRADE_AFTER:
-            rx = re.compile("|".join(re.escape(x) for x in sorted(self.literals, key=len, reverse=True)))
-            self.test = lambda low: rx.search(low) is not None
+    def __call__(self, low: str) -> Any:
+        return True if self.test(low) else None
+
+
+def _check(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    if len(literals) == 1:
+        only = literals[0]
+        return lambda low: only in low
+    return _Any(literals)
+
+
+class _Any:
+    """One of several literals: `in` tests, then one compiled alternation once asked often."""
+
+    __slots__ = ("literals", "calls", "rx")
+
+    def __init__(self, literals: tuple[str, ...]) -> None:
+        self.literals, self.calls, self.rx = literals, 0, None
+
+    def __call__(self, low: str) -> bool:
+        if self.rx is not None:
+            return self.rx.search(low) is not None
+        self.calls += 1
+        if self.calls >= Probe.UPGRADE_AFTER:
+            self.rx = re.compile("|".join(re.escape(x) for x in sorted(self.literals, key=len, reverse=True)))
         for lit in self.literals:
             if lit in low:
                 return True
         return False
-
-    def __call__(self, low: str) -> Any:
-        return True if self.test(low) else None
 
 
 class Pattern:
@@ -162,7 +181,7 @@ class _List:
         if self._probe is False:
             probes = [p.probe for p in self.patterns]
             self._probe = None if not probes or None in probes else \
-                Probe(tuple(dict.fromkeys(x for pr in probes for x in pr.literals)))  # type: ignore[union-attr]
+                Probe((tuple(dict.fromkeys(x for pr in probes for x in pr.literals)),))  # type: ignore[union-attr]
         if self._probe is None:
             return True
         if _last.text is not text and _last.text != text:  # equal text rebuilt by the caller: same answer
@@ -285,8 +304,8 @@ def _compile(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def literal_probe(pattern: str) -> Probe | None:
     """A test on the lower-cased text that the pattern can match (None when it cannot), or None if no literal is certain."""
-    literals = required_literals(pattern)
-    return Probe(literals) if literals else None
+    sets = required_literal_sets(pattern)
+    return Probe(sets) if sets else None
 
 
 class _Unsure(Exception):
@@ -321,6 +340,13 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     it matches. Several times cheaper than `re`'s own parser, which matters because it
     runs for every pattern that is ever searched.
     """
+    sets = required_literal_sets(pattern)
+    return sets[0] if sets else ()
+
+
+@lru_cache(maxsize=None)
+def required_literal_sets(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Every literal set the pattern's matches all need (one literal of each), most selective first."""
     tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(pattern)]
     try:
         found, end = _alternation(tokens, 0)
@@ -329,18 +355,24 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     return found if end == len(tokens) else ()
 
 
-def _alternation(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, ...], int]:
-    """Literals up to the `)` that closes this level (or the end): every alternative must give some."""
-    out: list[str] = []
-    certain = True
+def _alternation(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """Literal sets up to the `)` that closes this level (or the end).
+
+    One alternative: every set its sequence requires. Several: one set, the union of
+    each alternative's most selective one — and none if an alternative has none."""
+    branches: list[list[tuple[str, ...]]] = []
     while True:
-        lits, i = _sequence(tokens, i)
-        certain = certain and bool(lits)
-        out.extend(lits)
+        sets, i = _sequence(tokens, i)
+        branches.append(sets)
         if i < len(tokens) and tokens[i][0] == "bar":
             i += 1
             continue
-        return (tuple(dict.fromkeys(out)) if certain else ()), i
+        break
+    if len(branches) == 1:
+        return tuple(branches[0]), i
+    if not all(branches):
+        return (), i
+    return (tuple(dict.fromkeys(x for b in branches for x in b[0])),), i
 
 
 def _minimum(quant: str) -> int:
@@ -352,7 +384,7 @@ def _minimum(quant: str) -> int:
     return int(low) if low.isdigit() else 0
 
 
-def _sequence(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, ...], int]:
+def _sequence(tokens: list[tuple[str, str]], i: int) -> tuple[list[tuple[str, ...]], int]:
     candidates: list[tuple[str, ...]] = []
     run = ""
     n = len(tokens)
@@ -375,7 +407,7 @@ def _sequence(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, ...], i
             q = tokens[j + 1][1] if j + 1 < n and tokens[j + 1][0] == "quant" else None
             flush()
             if kind == "open" and inner and (q is None or _minimum(q) >= 1):
-                candidates.append(inner)
+                candidates.extend(inner)
             i = j + (2 if q else 1)
             continue
         if kind == "quant":
@@ -419,9 +451,5 @@ def _sequence(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[str, ...], i
                 flush()  # a repeated character: what follows is not contiguous with the run
         i += 2 if q else 1
     flush()
-    best: tuple[str, ...] = ()
-    for cand in candidates:
-        # the candidate whose shortest literal is longest is the most selective test
-        if not best or min(map(len, cand)) > min(map(len, best)):
-            best = cand
-    return best, i
+    # the set whose shortest literal is longest is the most selective test (stable: earlier first)
+    return sorted(dict.fromkeys(candidates), key=lambda c: -min(map(len, c))), i

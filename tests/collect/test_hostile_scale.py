@@ -71,10 +71,13 @@ _COLLECT = """
 import json, sys
 from gate.collect import collect
 from gate.collect.repo import WALKS
+from gate.evaluate import evaluate
 from gate.policy.load import load_policy
 from gate.policy.signatures import compiled_patterns
 root = sys.argv[1]
-evidence = collect(root, load_policy(None, root, env={}))
+policy = load_policy(None, root, env={})
+evidence = collect(root, policy)
+evaluate(evidence, policy)
 print(json.dumps({"compiled": compiled_patterns(), "walks": WALKS[0],
                   "reads": dict(evidence.repo.reads), "files": len(evidence.repo.files)}))
 """

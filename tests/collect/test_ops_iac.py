@@ -125,3 +125,10 @@ def test_modules_that_call_themselves_are_read_a_bounded_number_of_times(tmp_pat
     found = tf.resources()
     assert tf.instances <= terraform.MAX_INSTANCES + 1
     assert 0 < len(found) <= terraform.MAX_INSTANCES
+
+
+def test_serverless_config_written_as_typescript():
+    ev = ops("serverless-framework-ts")
+    assert locs(ev.telemetry) == ["serverless.ts:8"] and locs(ev.functions) == ["serverless.ts:10"]
+    bare = ops("serverless-framework-ts-bare")
+    assert bare.telemetry == [] and locs(bare.functions) == ["serverless.ts:9"]

@@ -1,7 +1,8 @@
-"""CDK (TypeScript, JavaScript, Python) and Pulumi programs: constructs and their props.
+"""CDK (TypeScript, JavaScript, Python) and Pulumi programs, and Serverless Framework
+configs written as code (`serverless.ts`): constructs and their props.
 
 A CDK app is the folder of a `cdk.json`; a Pulumi project the folder of a
-`Pulumi.yaml`. Their source files that import the framework are searched with the
+`Pulumi.yaml`; a Serverless service the folder of its `serverless.ts`. Their source files that import the framework are searched with the
 policy's `iac_code` patterns, one group per fact (backups, autoscaling, alerting,
 telemetry, health_checks, functions, databases, document_stores); a construct's props
 are written inline (`pointInTimeRecovery: true`, `point_in_time_recovery=True`), which
@@ -22,11 +23,16 @@ from gate.policy.signatures import Signatures
 MAX_FILES = 300
 _CODE = (".ts", ".js", ".mjs", ".py", ".go", ".java", ".cs")
 _SKIP = re.compile(r"(^|/)(node_modules|cdk\.out|dist|build|\.venv|venv|__tests__|tests?|test_\w+\.py)(/|$)|\.(d|test|spec)\.ts$")
-_IMPORTS = re.compile(r"aws-cdk-lib|@aws-cdk/|\baws_cdk\b|awscdk|Amazon\.CDK|software\.amazon\.awscdk|@pulumi/|\bpulumi_\w+|\bimport\s+pulumi\b|pulumi-\w+/sdk|cdktf")
+_IMPORTS = re.compile(r"aws-cdk-lib|@aws-cdk/|\baws_cdk\b|awscdk|Amazon\.CDK|software\.amazon\.awscdk|@pulumi/|\bpulumi_\w+|"
+                      r"\bimport\s+pulumi\b|pulumi-\w+/sdk|cdktf|@serverless/typescript|\bprovider\s*:\s*\{\s*name\s*:\s*['\"]aws")
+
+
+_MARKERS = ("cdk.json", "Pulumi.yaml", "Pulumi.yml", "cdktf.json", "serverless.ts", "serverless.js")
 
 
 def projects(repo: RepoFiles) -> list[str]:
-    return [dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] in ("cdk.json", "Pulumi.yaml", "Pulumi.yml", "cdktf.json")]
+    """Folders of CDK apps, Pulumi projects and Serverless Framework configs written as code."""
+    return [dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] in _MARKERS]
 
 
 def scan_code(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list[Resource]:

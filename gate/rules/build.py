@@ -10,7 +10,7 @@ from gate.rules.observability import ops_skip
 
 
 _GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
-_MAY_BUILD = re.compile(r"build|image|docker|container|package|bundle|compile|\bci\b|[/_-]ci[/._-]|pipeline", re.I)
+_MAY_BUILD = re.compile(r"build|image|docker|container|package|bundle|compile|auto-?devops|\bci\b|[/_-]ci[/._-]|pipeline", re.I)
 
 
 def _what(part) -> str:

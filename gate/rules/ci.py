@@ -152,7 +152,7 @@ def pull_request_trigger(ev, ctx: Context):
 
 # what a remote workflow or template is named when it may be where the tests run
 _GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
-_MAY_TEST = re.compile(r"test|spec|check|verif|quality|\bci\b|[/_-]ci[/._-]|build|pipeline|validat", re.I)
+_MAY_TEST = re.compile(r"test|spec|check|verif|quality|auto-?devops|\bci\b|[/_-]ci[/._-]|build|pipeline|validat", re.I)
 
 
 def _hidden(ev, reaching: list) -> str:

@@ -67,16 +67,10 @@ def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
     ext = doc.get("extends")
     if isinstance(ext, dict) and "template" in ext:
         got = st.template(ext.get("template"), Location(path, doc.line_of("extends")), "extends")
-        if got:
-            doc = _with(doc, got[1])
-            path = got[0]
+        if got and isinstance(got[1], dict):
+            path, doc = got  # the extended template's stages, jobs or steps are the pipeline's
     _stages(st, path, doc)
     return [wf]
-
-
-def _with(doc: dict, sub: Any) -> Any:
-    """An `extends:` template's content stands for the pipeline's stages/jobs/steps."""
-    return sub if isinstance(sub, dict) else doc
 
 
 def _triggers(wf: Workflow, doc: dict) -> None:

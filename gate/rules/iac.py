@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from gate.model import query
 from gate.model.location import Location
-from gate.rules.base import Context, failed, passed, rule, skipped
+from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 
 
 @rule(
@@ -26,6 +26,15 @@ def present(ev, ctx: Context):
 
 
 _CI_EVENTS = {"pull_request", "pull_request_target", "push", "merge_group"}
+
+
+def _checks_config(step) -> bool:
+    """A multi-purpose scanner checks infrastructure code only in its config mode
+    (trivy `scan-type: config` or a `misconfig` scanner); other actions always do."""
+    if "trivy" not in (step.uses or "").lower():
+        return True
+    mode = f"{step.with_.get('scan-type', '')} {step.with_.get('scanners', '')}".lower()
+    return "config" in mode
 
 
 def _installs_only(uses: str | None) -> bool:
@@ -63,7 +72,7 @@ def validated_in_ci(ev, ctx: Context):
                 continue
             if m:
                 return passed(f"Infrastructure code is validated in {wf.path}: `{m.group(0).strip()}`.", step.loc)
-            if ctx.sig.uses_match("iac_validate_actions", step.uses):
+            if ctx.sig.uses_match("iac_validate_actions", step.uses) and _checks_config(step):
                 # an action that only installs a tool (setup-terraform) validates nothing: cite the step that runs it
                 if _installs_only(step.uses):
                     setup_only = setup_only or step
@@ -77,4 +86,9 @@ def validated_in_ci(ev, ctx: Context):
         return failed(f"{setup_only.uses} installs the tool at {setup_only.loc}, but no step runs validate, plan or "
                       "lint with it; add `terraform validate` (or plan/lint) after it.", setup_only.loc)
     first = next(iter(ev.tree.iac.values()))[0] if ev.tree.iac else read[0].loc.path
+    unread = getattr(ev.workflows, "unread", None) or []
+    if unread:
+        system, path = unread[0]
+        return unknown(f"Infrastructure code ({first}) is not validated by any pipeline this gate reads; {system} "
+                       f"({path}) may validate it, but its content is not read.", Location(path, 1))
     return failed(f"Infrastructure code ({first}) is never validated, planned or linted by a workflow.", Location(first, 1))

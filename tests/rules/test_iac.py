@@ -61,3 +61,10 @@ def test_infrastructure_the_readers_understood_is_infrastructure_to_validate(run
         r = run_rule(fixture, "iac.validated-in-ci")
         assert r.status == "fail", (fixture, r.message)
         assert locs(r) == [where]
+
+
+def test_a_vulnerability_scan_is_not_validation_and_an_unread_ci_is_unknown(run_rule, locs):
+    vulns = run_rule("iac-terraform-trivy-vulns-only", "iac.validated-in-ci")
+    assert vulns.status == "fail" and locs(vulns) == ["infra/main.tf:1"]
+    jenkins = run_rule("iac-terraform-jenkins", "iac.validated-in-ci")
+    assert jenkins.status == "unknown" and locs(jenkins) == ["Jenkinsfile:1"]

@@ -6,6 +6,7 @@ same model (`WorkflowSet.pipelines()`); the steps that run tests are collected f
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatchcase
 from typing import Any
 
 from gate.collect.ops.parts import runs_on_pr
@@ -14,6 +15,7 @@ from gate.collect.workflows import Reach, TestRun, collect_tests, out_of_sight, 
 from gate.model import query
 from gate.model.foreign import SYSTEM_NAMES
 from gate.model.location import Location
+from gate.model.yamlsafe import YList, YMap
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 
 
@@ -57,7 +59,9 @@ def workflows_present(ev, ctx: Context):
                           Location(path))
         return failed(_no_workflows_message(ev), Location(".github/workflows"))
     also = f"; also {', '.join(others[:3])}" if others else ""
-    return passed(f"{len(set(paths))} workflow file(s) in .github/workflows/{also}.", Location(paths[0], 1))
+    main = next((wf for wf in _by_evidence(ev, ctx, _pipelines(ev))), None)
+    return passed(f"{len(set(paths))} workflow file(s) in .github/workflows/{also}.",
+                  Location(main.path if main is not None else paths[0], 1))
 
 
 @rule(
@@ -81,6 +85,27 @@ def workflow_valid(ev, ctx: Context):
 
 def _pipelines(ev) -> list:
     return list(ev.workflows.pipelines())
+
+
+def _by_evidence(ev, ctx: Context, pipelines: list) -> list:
+    """The CI a finding should point at first: pipelines that test pull requests, then those
+    that test at all, then the rest (each group in file order)."""
+    testing = {id(t.workflow) for t in _tests(ev, ctx) if t.followed}
+    reach = {id(wf) for wf, _ in _reaching(ev)}
+    return sorted(pipelines, key=lambda wf: (id(wf) not in testing, id(wf) not in reach))
+
+
+def _branch_loc(wf, branches: tuple[str, ...]) -> Location:
+    """The branch filter entry that names the default branch (the evidence), else the push trigger."""
+    cfg = wf.triggers.get("push")
+    listed = cfg.get("branches") if isinstance(cfg, YMap) else None
+    if isinstance(listed, YList):
+        for i, b in enumerate(listed):
+            if isinstance(b, str) and any(fnmatchcase(d, b) for d in branches):
+                return Location(wf.path, listed.line_of(i))
+    if isinstance(cfg, YMap) and "branches" in cfg:
+        return Location(wf.path, cfg.line_of("branches"))
+    return wf.trigger_loc("push")
 
 
 def _unread(ev) -> str:
@@ -134,7 +159,8 @@ def pull_request_trigger(ev, ctx: Context):
     pipelines = _pipelines(ev)
     if not pipelines:
         return _no_pipeline(ev)
-    hits = _reaching(ev)
+    order = {id(wf): i for i, wf in enumerate(_by_evidence(ev, ctx, pipelines))}
+    hits = sorted(_reaching(ev), key=lambda h: order.get(id(h[0]), len(order)))
     direct = [(wf, r) for wf, r in hits if r.how == "pull_request"]
     if direct:
         wf, reach = direct[0]
@@ -243,7 +269,7 @@ def default_branch_push(ev, ctx: Context):
     branches = tuple(ctx.params.get("default_branches") or ("main", "master"))
     if ev.api is not None and getattr(ev.api, "default_branch", None):
         branches = (ev.api.default_branch,)
-    for wf in _pipelines(ev):
+    for wf in _by_evidence(ev, ctx, _pipelines(ev)):
         if query.pushes_default_branch(wf, branches):
-            return passed(f"{wf.path} runs on pushes to the default branch.", wf.trigger_loc("push"))
+            return passed(f"{wf.path} runs on pushes to the default branch.", _branch_loc(wf, branches))
     return failed("No workflow runs on pushes to the default branch.", Location(".github/workflows"))

@@ -131,10 +131,10 @@ def test_tests_run_fails_when_pr_workflow_runs_no_tests(run_rule, locs):
     assert locs(r) == [f"{WF}/lint.yml:1"]
 
 
-def test_default_branch_push_passes_at_the_push_trigger(run_rule, locs, line_of):
+def test_default_branch_push_passes_at_the_branch_filter_naming_it(run_rule, locs, line_of):
     r = run_rule("library-not-deployable", "ci.default-branch-push")
     assert r.status == "pass"
-    assert locs(r) == [f"{WF}/ci.yml:{line_of('library-not-deployable', f'{WF}/ci.yml', 'push:')}"]
+    assert locs(r) == [f"{WF}/ci.yml:{line_of('library-not-deployable', f'{WF}/ci.yml', 'branches: [main]')}"]
 
 
 def test_default_branch_push_fails_for_feature_branch_pushes_only(run_rule):

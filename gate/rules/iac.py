@@ -15,11 +15,16 @@ from gate.rules.base import Context, failed, passed, rule, skipped, unknown
     applies_to=("service", "infra-module"),
 )
 def present(ev, ctx: Context):
-    """Passes when Terraform, CloudFormation, Pulumi, Bicep, CDK, Helm, Kubernetes or Ansible files exist."""
-    if ev.tree.iac:
-        kinds = ", ".join(f"{k} ({v[0]})" for k, v in sorted(ev.tree.iac.items()))
-        first = next(iter(ev.tree.iac.values()))[0]
-        return passed(f"Infrastructure as code: {kinds}.", Location(first, 1))
+    """Passes when Terraform, CloudFormation/SAM, Serverless Framework, ARM/Bicep, Pulumi, CDK, Helm,
+    Kubernetes or Ansible files exist: known file names, or content the infrastructure readers parsed
+    (a template or manifest under any folder name)."""
+    kinds = {k: v[0] for k, v in sorted(ev.tree.iac.items())}
+    for fact in ev.ops.iac_files if ev.ops is not None else []:
+        kinds.setdefault(fact.detail or "infrastructure code", fact.loc.path)
+    if kinds:
+        first = next(iter(kinds.values()))
+        shown = ", ".join(f"{k} ({v})" for k, v in kinds.items())
+        return passed(f"Infrastructure as code: {shown}.", Location(first, 1))
     platform = ", ".join(ev.tree.deploy_files[:3])
     return failed(f"No infrastructure as code; the service deploys from platform config only ({platform}).",
                   Location(ev.tree.deploy_files[0], 1) if ev.tree.deploy_files else None)
@@ -50,7 +55,7 @@ def _installs_only(uses: str | None) -> bool:
 )
 def validated_in_ci(ev, ctx: Context):
     """Passes when a workflow step validates, plans or lints the infrastructure code."""
-    read = getattr(getattr(ev, "ops", None), "iac_files", None) or []
+    read = ev.ops.iac_files if ev.ops is not None else []
     if not ev.tree.iac and not read:
         return skipped("No infrastructure as code to validate.")
     setup_only = manual = None

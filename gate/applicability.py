@@ -84,10 +84,11 @@ def _database(ev, rule: Rule) -> Outcome | None:
     ops = ev.ops
     if ops is not None and ops.has_database:
         return None
-    stores = sorted({f.detail or f.loc.path for f in (ops.document_stores if ops is not None else [])})[:2]
-    if stores:
-        return skipped(f"Only document or key-value stores ({', '.join(stores)}) and no migrations folder: "
-                       "schema migrations do not apply.")
+    if ops is not None and ops.document_stores:
+        from gate.rules.ops_common import evidence_list
+
+        return skipped(f"Only document or key-value stores ({evidence_list(ops.document_stores, 2)}) and no "
+                       "migrations folder: schema migrations do not apply.")
     return skipped("No relational database and no migrations folder: schema migrations do not apply.")
 
 

@@ -7,21 +7,8 @@ stores are document or key-value stores skips them.
 from __future__ import annotations
 
 from gate.model.location import Location
-from gate.rules.base import Context, Outcome, failed, passed, rule, skipped
-from gate.rules.ops_common import evidence_list, fix_site, ops_skip
-
-
-def data_skip(ev) -> Outcome | None:
-    skip = ops_skip(ev)
-    if skip:
-        return skip
-    ops = ev.ops
-    if ops.has_database:
-        return None
-    if ops.document_stores:
-        return skipped(f"Only document or key-value stores ({evidence_list(ops.document_stores, 2)}) and no "
-                       "migrations folder: schema migrations do not apply.")
-    return skipped("No relational database and no migrations folder: schema migrations do not apply.")
+from gate.rules.base import Context, failed, passed, rule
+from gate.rules.ops_common import evidence_list, fix_site
 
 
 def _db_where(ops) -> Location:
@@ -35,13 +22,11 @@ def _db_where(ops) -> Location:
     and cannot be reviewed, repeated or rolled back.""",
     remediation="""Manage the schema with a migration tool (Alembic, Django, Prisma, Flyway, Liquibase, Rails,
     Knex, golang-migrate, EF Core …) and commit its migrations folder.""",
+    applies_to=("service",), needs=("database",),
 )
 def migrations_managed(ev, ctx: Context):
     """Passes when a migration tool's files are present; ORM auto-sync (GORM AutoMigrate,
     ddl-auto=update, synchronize: true) is not managed migrations."""
-    skip = data_skip(ev)
-    if skip:
-        return skip
     ops = ev.ops
     if ops.migration_tools:
         tools = ", ".join(ops.tools)
@@ -64,13 +49,11 @@ def migrations_managed(ev, ctx: Context):
     database; the deploy path should apply them the same way every time.""",
     remediation="""Apply migrations in the deploy path: a deploy workflow step, a release/pre-deploy command,
     the image's entrypoint, a Kubernetes Job or Helm hook, or the framework's migrate-on-start setting.""",
+    applies_to=("service",), needs=("database",),
 )
 def migrations_in_pipeline(ev, ctx: Context):
     """Passes on a migration command in a deploy job, release/pre-deploy command, entrypoint or start
     script, a k8s Job/init container/Helm hook, or migrate-on-start code or configuration."""
-    skip = data_skip(ev)
-    if skip:
-        return skip
     ops = ev.ops
     if ops.migration_runs:
         return passed(f"Migrations applied on deploy: {evidence_list(ops.migration_runs)}.",
@@ -88,15 +71,13 @@ def migrations_in_pipeline(ev, ctx: Context):
     down-migrations (or a tool that rolls back) make a rollback a command rather than an incident.""",
     remediation="""Write down-migrations (Alembic downgrade(), Knex/Sequelize/TypeORM down, *.down.sql,
     Flyway U__ files, Liquibase rollback blocks, EF Core Down()) or use a tool that rolls back.""",
+    applies_to=("service",), needs=("database",),
 )
 def migrations_reversible(ev, ctx: Context):
     """Judged per migration by the framework's meaning: a down path with a body, Rails `change` without
     irreversible operations, Django operations with their reverse, Liquibase changesets (not files) with
     a rollback or auto-rollback change types; Prisma and Flyway V__ without U__ are forward-only. Passes
     when most of those read can be undone, and says how many could not."""
-    skip = data_skip(ev)
-    if skip:
-        return skip
     ops = ev.ops
     files = [f for f in ops.reversible if f.kind != "rollback-workflow"]
     workflow = [f for f in ops.reversible if f.kind == "rollback-workflow"]

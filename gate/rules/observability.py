@@ -15,13 +15,11 @@ __all__ = ["ops_skip", "fix_site", "evidence_list"]  # kept importable here for 
     broken, and a bad deploy is only noticed by users.""",
     remediation="""Declare a health check the platform acts on: a Dockerfile HEALTHCHECK, a Kubernetes
     liveness/readiness probe, or the platform's health-check path (railway, fly, render, App Engine).""",
+    applies_to=("service",),
 )
 def health_checks(ev, ctx: Context):
     """Passes on a HEALTHCHECK, a compose healthcheck on a service built here, a probe, a platform
     health-check key, or a load-balancer health check in IaC; a /health route alone does not count."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     facts = ev.ops.health_checks
     if facts:
         return passed(f"Health check declared: {evidence_list(facts)}.", *(f.loc for f in facts))
@@ -43,13 +41,11 @@ def health_checks(ev, ctx: Context):
     error-tracking or metrics client is what dashboards and alerts are built on.""",
     remediation="""Add a telemetry client to the service's dependencies (OpenTelemetry, Sentry, Datadog,
     New Relic, a Prometheus client …) or an agent/OTEL_* settings to its deploy config.""",
+    applies_to=("service",),
 )
 def telemetry(ev, ctx: Context):
     """Passes on a telemetry library in a runtime manifest or an agent/OTEL setting in deploy config;
     logging libraries do not count."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     facts = ev.ops.telemetry
     if facts:
         return passed(f"Telemetry: {evidence_list(facts)}.", *(f.loc for f in facts))
@@ -69,13 +65,11 @@ def telemetry(ev, ctx: Context):
     versioned and deployed with the service.""",
     remediation="""Add alert rules as code next to the deploy config: a PrometheusRule or rule file with
     `alert:`, monitor/alarm/alert-policy resources in IaC, or an uptime check.""",
+    applies_to=("service",),
 )
 def alerting(ev, ctx: Context):
     """Passes on PrometheusRule, `alert:` rule files, Alertmanager/Grafana alert provisioning,
     alert or uptime resources in IaC, or a scheduled workflow probing the service."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     facts = ev.ops.alerting
     if facts:
         return passed(f"Alerting as code: {evidence_list(facts)}.", *(f.loc for f in facts))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule
-from gate.rules.ops_common import evidence_list, ops_skip
+from gate.rules.ops_common import evidence_list
 
 
 @rule(
@@ -13,13 +13,11 @@ from gate.rules.ops_common import evidence_list, ops_skip
     keep telling the truth as the code changes, scripts nobody runs do not.""",
     remediation="""Add load-test scripts (k6, Locust, Artillery, Gatling, JMeter …) and a workflow that runs
     them, on a schedule or before a production deploy.""",
+    applies_to=("service",),
 )
 def load_tests(ev, ctx: Context):
     """Passes when a workflow step runs a load-test tool (command or action); scripts nobody runs,
     and micro-benchmarks, do not count."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     ops = ev.ops
     if ops.load_test_runs:
         scripts = f" with scripts such as {ops.load_test_scripts[0].loc}" if ops.load_test_scripts else ""

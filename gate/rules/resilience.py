@@ -5,7 +5,7 @@ import datetime as dt
 
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped
-from gate.rules.ops_common import evidence_list, fix_site, ops_skip, serverless
+from gate.rules.ops_common import evidence_list, fix_site, serverless
 
 
 @rule(
@@ -15,14 +15,12 @@ from gate.rules.ops_common import evidence_list, fix_site, ops_skip, serverless
     declared in infrastructure or scheduled jobs run whether anyone remembers or not.""",
     remediation="""Declare backups where the data lives: retention/backup settings on the managed database
     in IaC, a backup plan or snapshot schedule, a Velero schedule, or a scheduled job that dumps the data.""",
+    applies_to=("service",),
 )
 def backups(ev, ctx: Context):
     """Passes on backup retention/PITR in IaC or platform config, backup plans, Velero schedules,
     a dump CronJob or compose service, or a scheduled workflow that dumps the data; documents do not count.
     Skips a service that keeps no data (no database, volume, object store or queue)."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     ops = ev.ops
     if ops.backups:
         return passed(f"Automated backups: {evidence_list(ops.backups)}.", *(f.loc for f in ops.backups))
@@ -46,13 +44,11 @@ def backups(ev, ctx: Context):
     remediation="""Keep a DR/restore runbook in the repository (for example docs/runbooks/disaster-recovery.md)
     and review it at least every policy period.""",
     params={"max_age_days": 180},
+    applies_to=("service",),
 )
 def dr_runbook(ev, ctx: Context):
     """Passes when a runbook (disaster/recovery/restore/backup/incident in its path) was committed within
     `max_age_days` of today; outside a git repository it skips."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     books = ev.ops.runbooks
     if not books:
         return failed("No disaster-recovery runbook; add one such as docs/runbooks/disaster-recovery.md.",
@@ -85,14 +81,12 @@ def dr_runbook(ev, ctx: Context):
     turns load into capacity without a person watching.""",
     remediation="""Enable autoscaling in the config that is deployed: an HPA or KEDA ScaledObject, a cloud
     autoscaling resource, or platform min/max instances with the maximum above the minimum.""",
+    applies_to=("service",),
 )
 def autoscaling(ev, ctx: Context):
     """Passes on an HPA/KEDA object rendered by default, cloud autoscaling resources, DynamoDB on-demand
     tables, a min/max instance range with max > min, or a service that runs only on a platform that scales
     it (Lambda, Cloud Functions, Cloud Run, App Runner, Amplify); a chart whose HPA is off by default does not count."""
-    skip = ops_skip(ev)
-    if skip:
-        return skip
     ops = ev.ops
     if ops.autoscaling:
         return passed(f"Autoscaling: {evidence_list(ops.autoscaling)}.", *(f.loc for f in ops.autoscaling))

@@ -68,6 +68,9 @@ def test_build_verified(fixture, status, where):
     # an image the release path builds is a part though its folder is named like tooling
     ("build-deploy-path-tooling-folder", "fail", "ci/Dockerfile:1"),
     ("build-deploy-path-tooling-folder-built", "pass", ".github/workflows/ci.yml:9"),
+    # a turbo build over the workspace (filtered by a git range) builds its apps; a turbo lint does not
+    ("build-turbo-workspace", "pass", ".github/workflows/ci.yml:10"),
+    ("build-turbo-workspace-lint-only", "fail", "apps/web/package.json:1"),
     # Azure Pipelines' Docker task on pull requests builds the image; with `pr: none` nothing does
     ("build-azure-docker-task", "pass", "azure-pipelines.yml:6"),
     ("build-azure-docker-task-no-pr", "fail", "Dockerfile:1"),

@@ -40,7 +40,7 @@ _NOT_ON_PR = re.compile(
     r"|github\.ref(_name)?\s*==\s*'|startsWith\(\s*github\.ref\s*,\s*'refs/tags"
     r"|github\.ref_type\s*==\s*'tag'|github\.event\.pull_request\.merged\s*==\s*true")
 _FILE_FLAG = re.compile(r"(?:-f|--file)[=\s]+[\"']?([^\s\"']+)")
-_DIR_FLAG = re.compile(r"(?:--prefix|--cwd|--dir|-C|--project|--filter)[=\s]+[\"']?([^\s\"']+)")
+_DIR_FLAG = re.compile(r"(--prefix|--cwd|--dir|-C|--project|--filter|-F)[=\s]+[\"']?([^\s\"']+)")
 _CD = re.compile(r"(?:^|&&|;|\n)\s*cd\s+[\"']?([^\s\"';&]+)")
 _FUNCTION_FILES = ("serverless.yml", "serverless.yaml", "host.json", "wrangler.toml")
 _REMOTE_INSTALL = re.compile(r"\bgo\s+install\s+\S+@")
@@ -154,8 +154,9 @@ def _scope(text: str, m: re.Match, wd: str) -> str:
     line_end = text.find("\n", m.end())
     rest = text[m.start(): line_end if line_end > 0 else len(text)]
     flag = _DIR_FLAG.search(rest)
-    if flag:
-        return _join(base, flag.group(1))
+    if flag and (flag.group(1) not in ("--filter", "-F") or flag.group(2).startswith(("./", "../"))):
+        # a workspace filter names packages or git ranges (`...[origin/main]`), a folder only as ./path
+        return _join(base, flag.group(2).rstrip("*/.") if flag.group(1) in ("--filter", "-F") else flag.group(2))
     arg = re.search(r"\s(\.{1,2}/[\w./-]*?)(?:/\.\.\.)?(?:\s|$)", rest)
     if arg and not arg.group(1).startswith("./...") and arg.group(1) not in ("./", "."):
         where = _join(base, arg.group(1))

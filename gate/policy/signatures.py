@@ -77,11 +77,15 @@ class Probe:
         self.sets = sets
         self.literals = sets[0]  # the most selective set: what a whole list's probe unites
         self._checks = [_check(lits) for lits in sets[:3]]  # beyond three, a set rarely rules out more
-        if len(self._checks) == 1:
-            self.test: Callable[[str], bool] = self._checks[0]
+        first, *rest = self._checks
+        if not rest:
+            self.test: Callable[[str], bool] = first
+        elif len(rest) == 1:
+            second = rest[0]
+            self.test = lambda low: first(low) and second(low)
         else:
-            checks = self._checks
-            self.test = lambda low: all(check(low) for check in checks)
+            second, third = rest
+            self.test = lambda low: first(low) and second(low) and third(low)
 
     def __call__(self, low: str) -> Any:
         return True if self.test(low) else None

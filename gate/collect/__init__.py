@@ -41,7 +41,7 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
         subject=decide_subject(repo, tree, workflows, delivery, sig, forced=forced, forced_by=by),
     )
     _optional(evidence, sig)
-    from gate.policy.custom import collect_custom
+    from gate.collect.custom import collect_custom
 
     collect_custom(evidence, policy)  # after git facts: freshness rules reuse them
     evidence.zizmor = zizmor.result()

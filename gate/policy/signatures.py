@@ -121,17 +121,20 @@ class _Any:
 class Pattern:
     """A signature pattern that compiles on the first text its literals say it may match."""
 
-    __slots__ = ("pattern", "_probe", "_rx")
+    __slots__ = ("pattern", "_probe", "_rx", "_one")
 
     def __init__(self, source: str) -> None:
         self.pattern = source
         self._probe: Probe | None | bool = False  # False: not derived yet
         self._rx: re.Pattern | None = None
+        self._one: str | None = None  # the probe when it is a single literal: tested inline
 
     @property
     def probe(self) -> Probe | None:
         if self._probe is False:
             self._probe = literal_probe(self.pattern)
+            if self._probe is not None and len(self._probe.sets) == 1 and len(self._probe.sets[0]) == 1:
+                self._one = self._probe.sets[0][0]
         return self._probe  # type: ignore[return-value]
 
     def may_match(self, text: str) -> bool:
@@ -149,7 +152,14 @@ class Pattern:
         return self._rx
 
     def search(self, text: str, *args: int) -> re.Match | None:
-        if not self.may_match(text):
+        # the hot path (a list searched in every path of a tree): the common probe inline
+        one = self._one
+        if one is not None:
+            if _last.text is not text and _last.text != text:
+                _last.text, _last.low = text, text.lower()
+            if one not in _last.low:
+                return None
+        elif not self.may_match(text):
             return None
         return (self._rx or self.compiled).search(text, *args)
 
@@ -184,7 +194,8 @@ class _List:
     def may_match(self, text: str) -> bool:
         if self._probe is False:
             probes = [p.probe for p in self.patterns]
-            self._probe = None if not probes or None in probes else \
+            # one pattern: its own probe decides, asking the same question twice would only cost
+            self._probe = None if len(probes) < 2 or None in probes else \
                 Probe((tuple(dict.fromkeys(x for pr in probes for x in pr.literals)),))  # type: ignore[union-attr]
         if self._probe is None:
             return True

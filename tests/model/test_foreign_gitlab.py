@@ -103,3 +103,14 @@ test:
     assert wf.jobs["deploy"].if_ == "github.ref == 'refs/heads/main'"
     assert wf.jobs["test"].if_ is None
     assert "pull_request" in wf.triggers
+
+
+def test_hostile_extends_and_job_counts_are_bounded():
+    import time
+
+    parents = "\n".join(f".p{i}:\n  extends: [{', '.join(f'.p{j}' for j in range(40))}]\n  script: [x]" for i in range(40))
+    jobs = "\n".join(f"j{i}:\n  extends: [{', '.join(f'.p{j}' for j in range(40))}]\n  script: [make test]" for i in range(600))
+    start = time.process_time()
+    wf = read({".gitlab-ci.yml": parents + "\n" + jobs + "\n"})
+    assert time.process_time() - start < 5  # CPU, not wall: bounded work, not a fast machine
+    assert len(wf.jobs) == 500 and any("more than 500 jobs" in p for _, p in wf.problems)

@@ -14,7 +14,7 @@ from typing import Any
 
 from gate.model.foreign import Loader, script_steps, str_list
 from gate.model.location import Location
-from gate.model.workflow import Job, Step, Workflow
+from gate.model.workflow import MAX_JOBS, Job, Step, Workflow
 
 MAX_TEMPLATES = 32
 # tasks whose inputs say what they run, as the command line a reader can search
@@ -162,6 +162,9 @@ def _jobs(st: _State, path: str, items: Any, prefix: str, line: int, guard: str 
         kind = "deployment" if "deployment" in item else "job" if "job" in item else None
         if kind is None:
             continue
+        if len(st.wf.jobs) >= MAX_JOBS:
+            st.wf.problems.append((jline, f"more than {MAX_JOBS} jobs; the rest are not read"))
+            break
         jid = prefix + str(item.get(kind))
         job = Job(id=jid, loc=Location(jpath, jline), workflow_path=st.wf.path,
                   name=str(item.get("displayName") or item.get(kind)), stage=stage)

@@ -12,7 +12,7 @@ from typing import Any
 
 from gate.model.foreign import Loader, script_steps
 from gate.model.location import Location
-from gate.model.workflow import Job, Step, Workflow
+from gate.model.workflow import MAX_JOBS, Job, Step, Workflow
 
 
 def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
@@ -45,7 +45,7 @@ def _pipeline(path: str, name: str, items: Any, line: int, event: str, cfg: Any)
     wf.triggers[event] = cfg
     wf.trigger_lines[event] = line
     previous: list[str] = []
-    for i, item in enumerate(items if isinstance(items, list) else []):
+    for i, item in enumerate(items[:MAX_JOBS] if isinstance(items, list) else []):
         iline = items.line_of(i)
         group: list[tuple[Any, int]] = []
         stage_env = None

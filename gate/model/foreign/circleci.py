@@ -12,7 +12,7 @@ from typing import Any
 
 from gate.model.foreign import Loader, branch_guard, script_steps, str_list
 from gate.model.location import Location
-from gate.model.workflow import Job, Step, Workflow
+from gate.model.workflow import MAX_JOBS, Job, Step, Workflow
 
 _BUILTIN = {"checkout", "setup_remote_docker", "save_cache", "restore_cache", "persist_to_workspace",
             "attach_workspace", "store_artifacts", "store_test_results", "add_ssh_keys", "when", "unless"}
@@ -36,7 +36,7 @@ def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
         wf.triggers["schedule" if scheduled else "push"] = None
         wf.trigger_lines["schedule" if scheduled else "push"] = line
         items = spec.get("jobs") if isinstance(spec.get("jobs"), list) else []
-        for i, item in enumerate(items):
+        for i, item in enumerate(items[:MAX_JOBS]):
             jline = items.line_of(i)
             name, cfg = (item, {}) if isinstance(item, str) else next(iter(item.items())) if isinstance(item, dict) and item else (None, None)
             if name is None:
@@ -77,9 +77,14 @@ def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
     return out or [base]
 
 
+MAX_STEPS = 1000  # steps one job expands to through reusable commands
+
+
 def _steps(path: str, items: Any, commands: dict, depth: int) -> list[Step]:
     out: list[Step] = []
     for i, item in enumerate(items if isinstance(items, list) else []):
+        if len(out) >= MAX_STEPS:
+            break
         line = items.line_of(i)
         if isinstance(item, str):
             key, cfg = item, None
@@ -99,7 +104,7 @@ def _steps(path: str, items: Any, commands: dict, depth: int) -> list[Step]:
             inner = _steps(path, commands[key].get("steps"), commands, depth + 1)
             for s in inner:
                 s.via = s.via or Location(path, line)
-            out.extend(inner)
+            out.extend(inner[:MAX_STEPS - len(out)])
         elif key not in _BUILTIN:
             out.append(Step(loc=Location(path, line), uses=f"orb:{key}" if "/" in key else key,
                             with_=dict(cfg) if isinstance(cfg, dict) else {}))

@@ -13,12 +13,13 @@ from typing import Any
 
 from gate.model.foreign import Loader, script_steps, str_list
 from gate.model.location import Location
-from gate.model.workflow import Job, Workflow
+from gate.model.workflow import MAX_JOBS, Job, Workflow
 
 RESERVED = {"stages", "variables", "default", "include", "workflow", "image", "services", "before_script",
             "after_script", "cache", "types", "spec"}
 DEFAULT_STAGES = [".pre", "build", "test", "deploy", ".post"]
 MAX_INCLUDES = 32
+MAX_PARENTS = 8  # `extends:` parents merged per level: a hostile file cannot make it exponential
 _MR = re.compile(r"merge_request_event|merge_requests|CI_MERGE_REQUEST_")
 _BRANCH_ONLY = re.compile(r"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*[\"']?([\w./-]+)|\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*\$CI_DEFAULT_BRANCH")
 _TAG_ONLY = re.compile(r"\$CI_COMMIT_TAG(?!\s*==\s*null)")
@@ -39,10 +40,14 @@ def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
         stages.append(".post")
     _triggers(wf, top, merged)
     jobs: list[Job] = []
+    memo: dict[str, dict] = {}
     for key, (file, raw, line) in merged.items():
         if key in RESERVED or key.startswith(".") or not isinstance(raw, dict):
             continue
-        body = _extended(raw, top, 0)
+        if len(jobs) >= MAX_JOBS:
+            wf.problems.append((line, f"more than {MAX_JOBS} jobs; the rest are not read"))
+            break
+        body = _extended(raw, top, memo)
         if not any(k in body for k in ("script", "trigger", "run")):
             continue
         jobs.append(_job(file, key, raw, body, line, top, wf))
@@ -84,16 +89,20 @@ def _include(path: str, doc: dict, load: Loader, merged: dict, wf: Workflow, see
         merged[key] = (path, value, doc.line_of(key) if hasattr(doc, "line_of") else 1)
 
 
-def _extended(raw: dict, top: dict, depth: int) -> dict:
-    """A job with its `extends:` parents merged in (the job's own keys win)."""
-    parents = str_list(raw.get("extends"))
-    if not parents or depth > 4:
+def _extended(raw: dict, top: dict, memo: dict, chain: tuple = ()) -> dict:
+    """A job with its `extends:` parents merged in (the job's own keys win); each hidden job is
+    resolved once, and a cycle or a chain deeper than GitLab's own limit stops."""
+    parents = str_list(raw.get("extends"))[:MAX_PARENTS]
+    if not parents or len(chain) > 10:
         return dict(raw)
     out: dict = {}
     for p in parents:
         base = top.get(p)
-        if isinstance(base, dict):
-            out.update(_extended(base, top, depth + 1))
+        if not isinstance(base, dict) or p in chain:
+            continue
+        if p not in memo:
+            memo[p] = _extended(base, top, memo, chain + (p,))
+        out.update(memo[p])
     out.update(raw)
     return out
 

@@ -22,7 +22,6 @@ remote ones are recorded in `Workflow.opaque`.
 from __future__ import annotations
 
 import re
-from fnmatch import fnmatchcase
 from typing import Any, Callable
 
 from gate.model.workflow import Workflow
@@ -87,10 +86,6 @@ def str_list(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if isinstance(v, (str, int, float))]
     return []
-
-
-def matches_all(patterns: list[str]) -> bool:
-    return not patterns or any(fnmatchcase("any/branch", p) or p in ("*", "**") for p in patterns)
 
 
 def script_steps(path: str, node: Any, line: int, name: str | None = None, workdir: str = "") -> list:

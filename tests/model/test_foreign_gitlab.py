@@ -114,3 +114,18 @@ def test_hostile_extends_and_job_counts_are_bounded():
     wf = read({".gitlab-ci.yml": parents + "\n" + jobs + "\n"})
     assert time.process_time() - start < 5  # CPU, not wall: bounded work, not a fast machine
     assert len(wf.jobs) == 500 and any("more than 500 jobs" in p for _, p in wf.problems)
+
+
+def test_local_child_pipelines_run_after_the_job_that_starts_them():
+    wf = read({
+        ".gitlab-ci.yml": "stages: [build, deploy]\nbackend:\n  stage: build\n  trigger:\n    include: backend/.gitlab-ci.yml\n"
+                          "    strategy: depend\nrelease:\n  stage: deploy\n  script: [./release.sh]\n",
+        "backend/.gitlab-ci.yml": "unit:\n  stage: test\n  script: [go test ./...]\n"
+                                  "deploy:\n  stage: deploy\n  script: [./deploy.sh]\n  environment: production\n",
+    })
+    assert wf.jobs["backend/unit"].needs == ["backend"]
+    assert wf.jobs["backend/deploy"].needs == ["backend", "backend/unit"]
+    assert wf.jobs["backend/deploy"].environments == ["production"]
+    assert wf.jobs["release"].needs == ["backend"]  # parent stages wait for the trigger job, not its children
+    assert [s.loc.path for s in wf.jobs["backend/unit"].steps] == ["backend/.gitlab-ci.yml"]
+    assert not wf.opaque

@@ -25,7 +25,34 @@ _BRANCH_ONLY = re.compile(r"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*[\"']?([\w./-
 _TAG_ONLY = re.compile(r"\$CI_COMMIT_TAG(?!\s*==\s*null)")
 
 
-def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
+def _children(path: str, merged: dict, jobs: list[Job], load: Loader, wf: Workflow, depth: int) -> list[Job]:
+    """Jobs of local child pipelines (`trigger: include: local`): they run in the parent's
+    pipeline, after the job that starts them, under its triggers."""
+    out: list[Job] = []
+    if depth >= 2:
+        return out
+    for job in list(jobs):
+        raw = merged.get(job.id, (None, None, None))[1]
+        trig = raw.get("trigger") if isinstance(raw, dict) else None
+        inc = trig.get("include") if isinstance(trig, dict) else None
+        items = [inc] if isinstance(inc, str) else inc if isinstance(inc, list) else []
+        for item in items:
+            local = item if isinstance(item, str) else item.get("local") if isinstance(item, dict) else None
+            doc = load(local.lstrip("/")) if isinstance(local, str) and "$" not in local else None
+            if not isinstance(doc, dict):
+                continue
+            [child] = parse(local.lstrip("/"), doc, load, depth + 1)
+            for cj in child.jobs.values():
+                cj.id = f"{job.id}/{cj.id}"
+                cj.needs = [job.id] + [f"{job.id}/{n}" for n in cj.needs]
+                cj.needs_line = cj.needs_line or job.loc.line
+                cj.workflow_path = wf.path
+                out.append(cj)
+            wf.opaque.extend(child.opaque)
+    return out
+
+
+def parse(path: str, doc: Any, load: Loader, depth: int = 0) -> list[Workflow]:
     wf = Workflow(path=path, loc=Location(path, getattr(doc, "line", 1)), name=path, system="gitlab")
     if not isinstance(doc, dict):
         wf.problems.append((wf.loc.line, "a GitLab CI file must be a mapping"))
@@ -52,6 +79,7 @@ def parse(path: str, doc: Any, load: Loader) -> list[Workflow]:
             continue
         jobs.append(_job(file, key, raw, body, line, top, wf))
     by_stage = {s: [j.id for j in jobs if j.stage == s] for s in stages}
+    jobs.extend(_children(path, merged, jobs, load, wf, depth))  # they keep their own order (needs set)
     for job in jobs:
         if job.needs_line is None:  # no `needs:`: every job of the earlier stages
             idx = stages.index(job.stage) if job.stage in stages else len(stages)

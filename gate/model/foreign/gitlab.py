@@ -3,8 +3,10 @@
 Branch pipelines run on every push unless `workflow: rules` say otherwise; merge
 request pipelines exist when a rule or `only:` names them (`merge_request_event`,
 `merge_requests`). Jobs keep their stage; a job without `needs:` waits for every job of
-the earlier stages. `extends:` merges hidden jobs; local `include:` files are read,
-`project:`, `remote:`, `template:` and `component:` includes are opaque.
+the earlier stages. `extends:` merges hidden jobs; local `include:` files are read, and
+so are local child pipelines (`trigger: include:`), whose jobs run after the job that
+starts them; `project:`, `remote:`, `template:` and `component:` includes and triggers of
+other projects are opaque.
 """
 from __future__ import annotations
 

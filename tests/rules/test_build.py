@@ -71,6 +71,10 @@ def test_build_verified(fixture, status, where):
     # a turbo build over the workspace (filtered by a git range) builds its apps; a turbo lint does not
     ("build-turbo-workspace", "pass", ".github/workflows/ci.yml:10"),
     ("build-turbo-workspace-lint-only", "fail", "apps/web/package.json:1"),
+    # the image a Kubernetes manifest runs is the part; a Dockerfile nothing deploys beside it is not —
+    # without the manifest, nothing says which one runs and both are parts
+    ("build-k8s-image-ref", "pass", ".github/workflows/ci.yml:9"),
+    ("build-k8s-image-ref-none", "fail", "scratch/Dockerfile:1"),
     # Azure Pipelines' Docker task on pull requests builds the image; with `pr: none` nothing does
     ("build-azure-docker-task", "pass", "azure-pipelines.yml:6"),
     ("build-azure-docker-task-no-pr", "fail", "Dockerfile:1"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from gate.collect.ops.common import dirname, own, under
-from gate.collect.ops.compose import Service
+from gate.collect.ops.compose import Service, image_base
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
 from gate.collect.ops.model import Part
 from gate.collect.ops.pipeline import WorkDirs, step_loc
@@ -355,6 +355,48 @@ def _covered(parts: list[Part], lang: str, where: str) -> bool:
                for p in parts)
 
 
+_TAG = re.compile(r"(?:-t|--tag|--destination|-d)[=\s]+[\"']?([^\s\"']+)")
+_IMAGE_REF = re.compile(r"^\s*(?:-\s*)?(?:image|repository):\s*[\"']?([\w.-]+(?:[:/][\w.${}-]+)*)", re.M)
+MAX_MANIFESTS = 400  # deploy manifests scanned for image references
+
+
+def _referenced_images(ws: WorkflowSet, scripts: Scripts, sig: Signatures, parts: list[Part],
+                       compose: dict[str, list[Service]], existing: set[str]) -> set[str]:
+    """Dockerfiles whose image the deployed configuration runs: a Kubernetes manifest or Helm
+    values file names (`image:`/`repository:`) an image that some pipeline builds from it (`-t`)."""
+    names: dict[str, set[str]] = {}  # image name -> Dockerfiles a pipeline builds it from
+    seen: dict = {}
+    docker = {"docker": sig.group_patterns("build_commands").get("docker", [])}
+    actions = {"docker": sig.groups("build_actions").get("docker", [])}
+    for wf in ws.pipelines():
+        for job in wf.jobs.values():
+            for step in job.steps:
+                tags = _TAG.findall(step.run or "") + re.split(r"[\s,]+", str(step.with_.get("tags") or ""))
+                bases = {image_base(t) for t in tags if t and "${{" not in t and "$" not in image_base(t)}
+                if not bases:
+                    continue
+                for lang, targets, _ in _step_builds(step, parts, scripts, docker, actions, compose, seen, job):
+                    if lang == "docker":
+                        for b in bases:
+                            names.setdefault(b, set()).update(t for t in targets if t in existing)
+    if not names:
+        return set()
+    found: set[str] = set()
+    read = 0
+    for path in scripts.repo.files:
+        if not path.endswith((".yaml", ".yml")) or path.startswith(".github/") or not own(path, sig):
+            continue
+        text = scripts.read(path)
+        if "image:" not in text and "repository:" not in text:
+            continue
+        read += 1
+        if read > MAX_MANIFESTS:
+            break
+        for ref in _IMAGE_REF.findall(text):
+            found |= names.get(image_base(ref), set())
+    return found
+
+
 def _preview_deploy(step: Step, scripts: Scripts, sig: Signatures) -> bool:
     if step.uses and sig.uses_match("preview_deploy_actions", step.uses):
         return True
@@ -373,8 +415,9 @@ def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Si
     some, a Dockerfile it never names beside them (local-only) is no part.
 
     The deploy path: builds in pipelines that run beyond pull requests (pushes, tags,
-    releases, dispatches), production compose files, and platform configs that name a
-    Dockerfile (or deploy the folder they stand in)."""
+    releases, dispatches), production compose files, platform configs that name a
+    Dockerfile (or deploy the folder they stand in), and Kubernetes/Helm image references
+    to an image some pipeline builds from a Dockerfile."""
     repo = scripts.repo
     existing = {p for p in repo.files if is_dockerfile(p)}
     deployed: set[str] = set()
@@ -402,6 +445,8 @@ def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Si
         if not named and _join(dirname(path), "Dockerfile") in existing:
             deployed.add(_join(dirname(path), "Dockerfile"))
     images = {p.path for p in parts if p.kind == "image"}
+    if len(images) >= 2:
+        deployed |= _referenced_images(ws, scripts, sig, parts, compose, existing)
     for path in sorted(deployed - images):
         if _EDITOR_IMAGE.search(path):
             continue

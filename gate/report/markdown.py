@@ -59,11 +59,11 @@ def render_markdown(report: dict[str, Any], max_chars: int = 65000, env: Mapping
     if chart:
         body += ["### Deploy pipeline", "", chart, ""]
         if pipeline.get("reached"):
-            body += [f"Production is reached: {esc(pipeline['reached'], 300)}", ""]
+            body += [f"Production is reached: {mixed(pipeline['reached'], 300)}", ""]
         for u in (pipeline.get("unknown") or [])[:5]:
             if isinstance(u, dict):
                 where = links.location(u["location"]) if isinstance(u.get("location"), dict) else ""
-                body += [f"- ❔ could not tell: {esc(u.get('what'), 200)}{' at ' + where if where else ''}"]
+                body += [f"- ❔ could not tell: {mixed(u.get('what'), 200)}{' at ' + where if where else ''}"]
         body += [""] if pipeline.get("unknown") else []
     sections = _sections(report, results, blockers + existing, warnings, links)
     if existing:

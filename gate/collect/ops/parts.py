@@ -1,8 +1,9 @@
 """Deployable parts built from this repository, and the pull-request step building each.
 
 Parts: the images the deploy path builds or references (a Dockerfile built by a
-pipeline that runs beyond pull requests, by a production compose file, or named by a
-platform config; when nothing on the deploy path names one, every service Dockerfile
+pipeline that runs beyond pull requests, by a production compose file, named by a
+platform config, or run by a Kubernetes manifest or Helm values; when nothing on the deploy
+path names one, every service Dockerfile
 — never dev-container, editor, test-runner, load-test or FROM/LABEL-only ones), every
 front-end app (a package.json with a build script and a front-end framework, or beside
 vercel.json/netlify.toml), every function (serverless.yml, host.json, wrangler.toml).

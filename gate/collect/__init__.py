@@ -27,7 +27,7 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
     sig = policy.signatures
     # zizmor runs beside the rest of collection: the wall time is the longer, not the sum
     zizmor = start_zizmor(repo, online=online_allowed(policy))
-    workflows = collect_workflows(repo)
+    workflows = collect_workflows(repo, sig=sig)
     deploys = collect_deploys(workflows, sig)
     tree = collect_tree(repo, sig)
     delivery = collect_delivery(workflows, deploys, repo.files, sig)

@@ -6,7 +6,6 @@ import re
 from gate.collect.workflows import out_of_sight, pr_reach
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
-from gate.rules.observability import ops_skip
 
 
 _GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
@@ -45,10 +44,9 @@ def build_verified(ev, ctx: Context):
     path builds beyond such files (an app it publishes, a package or binary it releases) is a part
     too. Builds out of sight (a remote reusable workflow or template named for building) are unknown."""
     ops = ev.ops
-    if ops is None or not ops.parts:
-        # a library or CLI whose release builds nothing here skips too (ops_skip says why)
-        return ops_skip(ev) or skipped("No deployable part is built from this repository (no service "
-                                       "Dockerfile, front-end app or function, and no release build).")
+    if not ops.parts:  # a library or CLI whose release builds nothing here skips too
+        return skipped("No deployable part is built from this repository (no service Dockerfile, front-end app "
+                       "or function, and no release build).")
     hidden = _hidden_builds(ev)
     if not ops.pr_workflows:
         first = ops.parts[0]

@@ -72,15 +72,18 @@ def workflows_present(ev, ctx: Context):
     remediation="Fix the YAML or workflow structure at the reported line (actionlint shows the same errors locally).",
 )
 def workflow_valid(ev, ctx: Context):
-    """Fails for every workflow or local action that is not valid YAML or lacks required keys."""
-    if not ev.workflows.workflows and not ev.workflows.invalid:
-        return skipped("No workflows to validate.")
+    """Fails for every workflow, local action or other CI system's pipeline that is not valid
+    YAML or lacks required keys."""
+    pipelines = _pipelines(ev)
+    if not pipelines and not ev.workflows.invalid:
+        return skipped("No workflows or pipelines to validate.")
     if ev.workflows.invalid:
         details = [f"{loc}: {msg}" for loc, msg in ev.workflows.invalid]
         first = ev.workflows.invalid[0]
         return failed(f"{len(details)} problem(s); first: {first[0]}: {first[1]}.",
                       *(loc for loc, _ in ev.workflows.invalid), details=details)
-    return passed(f"All {len(ev.workflows.workflows)} workflow(s) parse and are well-formed.")
+    return passed(f"All {len(pipelines)} workflow(s) and pipeline(s) parse and are well-formed.",
+                  Location(pipelines[0].path, 1))
 
 
 def _pipelines(ev) -> list:

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule
-from gate.rules.ops_common import evidence_list, fix_site, ops_skip, serverless
+from gate.rules.ops_common import evidence_list, fix_site, serverless
 
-__all__ = ["ops_skip", "fix_site", "evidence_list"]  # kept importable here for older callers
 
 
 @rule(

@@ -1,23 +1,12 @@
 """Judgement helpers the operational domains share (observability, resilience,
-performance, data, build): whether they apply, where a fix belongs, how evidence reads."""
+performance, data, build): where a fix belongs, how evidence reads. (Whether they apply
+is declared on each rule and decided by gate/applicability.py.)"""
 from __future__ import annotations
 
 from gate.model.location import Location
-from gate.rules.base import Outcome, skipped
 
 # service configs that run as a function the platform scales and health-checks itself
 FUNCTION_CONFIGS = ("lambda-image",)
-
-
-def ops_skip(ev) -> Outcome | None:
-    """Skip outcome when operational rules do not apply, else None."""
-    if getattr(ev, "ops", None) is None:
-        return skipped("Operational evidence was not collected for this run.")
-    if not ev.service:
-        why = ("its deploys only publish packages" if ev.deploys else
-               "no deploy workflow, deploy configuration or IaC")
-        return skipped(f"Not a deployable service ({why}); a library skips operational checks.")
-    return None
 
 
 def serverless(ops) -> bool:

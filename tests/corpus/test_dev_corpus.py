@@ -19,6 +19,13 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "GitOps promotion: promote-to-prod only accepts digests already in the staging overlay, checked "
         "in a shell script (a state check, not a needs/workflow_run chain); the labeller's judgement call. "
         "Its production job is found, but nothing in the workflow graph orders it after staging.",
+    # Issue 14.1 (2026-12): a CI workflow on pushes to every branch tests each pull request's
+    # head from the same repository, so it counts (the finding says "not fork pull requests").
+    # These labels predate that reading: they count pull_request/merge_group triggers only.
+    ("Cloudzero__research-branching-approval-strategy-github-flow", "ci_on_pull_request"):
+        "push with no branch filter runs on every pull request's head branch; the label counts PR events only",
+    ("ministryofjustice__hmpps-template-typescript", "ci_on_pull_request"):
+        "push on every branch but main runs on every pull request's head branch; the label counts PR events only",
 }
 
 pytestmark = pytest.mark.skipif(not corpus_repos("dev"),

@@ -30,6 +30,9 @@ FIELDS = {
 EXPECTED = {True: "pass", False: "fail", None: "skip"}
 # (repo, field) -> why the gate disagrees with the label today.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("navikt__tilleggsstonader-sak", "build_verified"):
+        "the image is built by a remote reusable workflow (navikt's) on pull requests: the gate says unknown, "
+        "what it cannot see; the label (marked JUDGEMENT) says false",
 }
 TODAY = dt.date(2026, 11, 25)
 

@@ -52,8 +52,13 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="readiness-gate")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Readiness Gate: is this repository ready for production? Evidence in, verdict out."""
+    from gate.engine import rule_catalogue
+
+    # `policy validate` checks rule ids and params against the rules this build declares
+    ctx.obj = {"rule_catalogue": rule_catalogue}
 
 
 @main.command()
@@ -228,7 +233,7 @@ def _policy_fail_on(path: Path, policy_ref: str | None, git_ref: str | None) -> 
 
     try:
         value = load_policy(policy_ref, path.resolve(), git_ref=git_ref).data.get("fail_on", "any")
-    except (PolicyError, TypeError):
+    except PolicyError:
         return "any"  # the check itself reports a policy error
     return value if value in ("any", "new") else "any"
 

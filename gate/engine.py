@@ -55,7 +55,7 @@ def run(path: str | Path, options: Options = Options()) -> Run:
     if options.kind is not None and options.kind not in KINDS:
         raise EngineError(f"--kind {options.kind!r}: expected one of {', '.join(KINDS)}")
     try:
-        policy = load_policy(options.policy, path.resolve(), git_ref=options.git_ref)
+        policy = load_policy(options.policy, path.resolve(), git_ref=options.git_ref, rules=rule_catalogue())
     except PolicyError as exc:
         raise EngineError(str(exc)) from None
     try:
@@ -79,6 +79,13 @@ def run(path: str | Path, options: Options = Options()) -> Run:
     if evidence.security is not None:
         report.update(evidence.security.to_report())
     return Run(policy, evidence, evaluation, card, report)
+
+
+def rule_catalogue() -> dict[str, dict[str, Any]]:
+    """{rule id: its params} of every built-in rule: what a policy may name and set."""
+    from gate.rules import all_rules
+
+    return {r.id: dict(r.params) for r in all_rules()}
 
 
 def _collect_security(path: Path, policy, exclude: tuple[str, ...], opts: dict[str, Any]):

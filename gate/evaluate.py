@@ -10,6 +10,7 @@ from gate.model.location import Location
 from gate.policy.load import Policy
 from gate.rules import all_rules
 from gate.rules.base import Context, Outcome, Rule
+from gate.rules.custom import build_rules
 
 
 @dataclass
@@ -58,7 +59,8 @@ def evaluate(evidence, policy: Policy, rules: list[Rule] | None = None,
              today: dt.date | None = None) -> Evaluation:
     today = today or dt.date.today()
     out = Evaluation(results=[])
-    for rule in list(rules or all_rules()) + list(policy.custom_rules):
+    custom = build_rules(policy.data.get("custom_rules") or [])
+    for rule in list(rules or all_rules()) + custom:
         severity = policy.severity(rule.id, rule.severity)
         if severity == "off":
             continue

@@ -93,16 +93,6 @@ class Policy:
 
         return custom_specs(self.data)
 
-    @property
-    def custom_rules(self) -> list:
-        """Transitional: the rule objects of the custom rules, from the registry the caller has loaded.
-
-        The policy never imports the rules; evaluate should call
-        `gate.rules.custom.build_rules(policy.data["custom_rules"])` itself.
-        """
-        builder = getattr(sys.modules.get("gate.rules.custom"), "build_rules", None)
-        return builder(self.data.get("custom_rules") or []) if builder else []
-
     def apply_waiver(self, result: Any, today: Any, notices: list[str]) -> None:
         """evaluate's hook for each failing result: waived, or a notice if its waiver expired."""
         from gate.policy.waivers import apply_waiver

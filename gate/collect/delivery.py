@@ -22,12 +22,13 @@ import re
 from dataclasses import dataclass, field
 
 from gate.collect.deploys import Deploy, is_stub, redeploy_inputs, step_deploys
+from gate.collect.repo import files_by_group
 from gate.collect.workflows import WorkflowSet
 from gate.model import query, resolve
 from gate.model.foreign import SYSTEM_NAMES
 from gate.model.location import Location
 from gate.model.workflow import Workflow
-from gate.policy.signatures import Signatures, path_matches
+from gate.policy.signatures import Signatures
 
 LOWER = ("development", "staging")
 DEFAULT_BRANCHES = ("main", "master", "trunk", "default", "$default-branch")
@@ -364,9 +365,9 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
     if not deploys:
         for system, path in ws.unread:
             seen.append(OutOfSight(f"{system} runs this repository's pipeline and is not read", Location(path, 1)))
-        for platform, globs in sig.groups("paas_git_deploys").items():
-            # shallow files only: a platform reads its config at the root of the app it deploys
-            hits = [p for p in files if p.count("/") <= 2 and path_matches(p, globs) and not _is_example(p)]
+        # shallow files only: a platform reads its config at the root of the app it deploys
+        shallow = [p for p in files if p.count("/") <= 2 and not _is_example(p)]
+        for platform, hits in files_by_group(shallow, sig.groups("paas_git_deploys")).items():
             if hits:
                 seen.append(OutOfSight(f"{platform} deploys from git", Location(hits[0], 1)))
     return seen

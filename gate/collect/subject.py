@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from gate.collect.delivery import DeliveryFacts
-from gate.collect.repo import RepoFiles
+from gate.collect.repo import RepoFiles, files_by_group
 from gate.collect.tree import TreeFacts
 from gate.collect.workflows import WorkflowSet
 from gate.model import query
@@ -68,7 +68,7 @@ def decide_subject(repo: RepoFiles, tree: TreeFacts, ws: WorkflowSet, delivery: 
         return Subject("sample", runs_on, (sample,), "its README says it is a sample, template or demo")
     if platform_evidence:
         return Subject("service", runs_on, platform_evidence[:3], f"it carries {', '.join(runs_on)} configuration")
-    cli = [p for p in repo.files if path_matches(p, sig.globs("cli_files")) and _is_app_path(p)]
+    cli = [p for p in files_by_group(repo.files, {"cli": sig.globs("cli_files")}).get("cli", []) if _is_app_path(p)]
     cli_steps = [s for _, s in _all_steps(ws) if sig.search("cli_release", s.text)]
     if cli or cli_steps:
         loc = Location(cli[0], 1) if cli else cli_steps[0].loc
@@ -120,9 +120,9 @@ def _platforms(repo: RepoFiles, ws: WorkflowSet, delivery: DeliveryFacts, sig: S
             hit = sig.search_group("platform_commands", step.text)
             if hit and hit[0] != "GitHub Pages":
                 names.setdefault(hit[0])
-    for platform, globs in sig.groups("platform_files").items():
-        for p in repo.files:
-            if path_matches(p, globs) and _is_app_path(p) and _confirms(repo, platform, p):
+    for platform, paths in files_by_group(repo.files, sig.groups("platform_files")).items():
+        for p in paths:
+            if _is_app_path(p) and _confirms(repo, platform, p):
                 names.setdefault(platform)
                 evidence.append(Location(p, 1))
                 break

@@ -11,6 +11,8 @@ import stat
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+import fnmatch
+import re
 from fnmatch import fnmatchcase
 from typing import Iterator
 from pathlib import Path
@@ -247,9 +249,13 @@ def files_by_group(files: list[str], groups: dict[str, list[str]]) -> dict[str, 
             else:
                 exact.setdefault(last, []).append((group, glob))
     found: dict[str, list[str]] = {}
+    # the wildcard names in one expression: most files match none of them
+    any_wild = re.compile("|".join(fnmatch.translate(last) for _, _, last in wild)) if wild else None
     for path in files:
         name = path.rsplit("/", 1)[-1]
-        candidates = exact.get(name, []) + [(g, glob) for g, glob, last in wild if fnmatchcase(name, last)]
+        candidates = exact.get(name, [])
+        if any_wild is not None and any_wild.match(name):
+            candidates = candidates + [(g, glob) for g, glob, last in wild if fnmatchcase(name, last)]
         for group, glob in candidates:
             if path_matches(path, [glob]):
                 found.setdefault(group, []).append(path)

@@ -231,9 +231,9 @@ def _compose(compose: dict[str, list[Service]], dockerfiles: set[str], own_image
 
 
 def _load_test_files(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> None:
-    groups = sig.group_patterns("load_test_files")
     for path in repo.files:
-        tool = next((t for t, pats in groups.items() if any(p.search("/" + path) for p in pats)), None)
+        found = sig.search_group("load_test_files", "/" + path)
+        tool = found[0] if found else None
         if tool:
             ev.load_test_scripts.append(Fact(f"{tool}-script", Location(path, 1), path))
             continue

@@ -30,10 +30,8 @@ def in_migration_dir(path: str, sig: Signatures) -> bool:
 
 
 def _tool_by_path(path: str, sig: Signatures) -> str | None:
-    for tool, pats in sig.group_patterns("migration_tools").items():
-        if any(p.search("/" + path) for p in pats):
-            return tool
-    return None
+    found = sig.search_group("migration_tools", "/" + path)  # one probe for every tool's patterns first
+    return found[0] if found else None
 
 
 def _tool_by_content(text: str, sig: Signatures) -> str | None:

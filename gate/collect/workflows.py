@@ -20,6 +20,7 @@ from gate.collect.repo import RepoFiles
 from gate.collect.runners import Runners
 from gate.model import foreign, query, resolve
 from gate.model.location import Location
+from gate.model.paths import resolve_inside
 from gate.model.workflow import CompositeAction, Job, Step, Workflow, parse_action, parse_workflow
 from gate.model.yamlsafe import YamlError, load
 from gate.policy.signatures import Signatures
@@ -114,7 +115,7 @@ def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: R
             ws.invalid.append((Location(path, line), problem))
 
     def find_action(uses: str) -> CompositeAction | None:
-        base = _normalise(uses)
+        base = resolve_inside(uses.split("@", 1)[0])
         if base is None:
             return None
         for name in ("action.yml", "action.yaml"):
@@ -135,7 +136,7 @@ def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: R
         for job in wf.jobs.values():
             job.steps = resolve.expand_actions(job.steps, find_action)
             if job.uses and job.uses.startswith("./"):
-                target = _normalise(job.uses.split("@", 1)[0])
+                target = resolve_inside(job.uses.split("@", 1)[0])
                 job.called = ws.workflows.get(target or "")
     resolve.resolve_environments(ws.workflows)
     collect_foreign(repo, ws)
@@ -301,18 +302,3 @@ def pushes_every_branch(wf: Workflow) -> bool:
     # a filter that admits any branch name, not only a family of them (`feature/**` is not every branch)
     return any(isinstance(b, str) and all(fnmatchcase(probe, b) for probe in ("fix-1", "someone/topic-2"))
                for b in branches)
-
-
-def _normalise(uses: str) -> str | None:
-    """`./.github/actions/x` -> `.github/actions/x`; None if it leaves the repository."""
-    parts = []
-    for part in uses.split("@", 1)[0].split("/"):
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        else:
-            parts.append(part)
-    return "/".join(parts)

@@ -31,6 +31,7 @@ from typing import Any
 from gate.collect.repo import MAX_FILE_BYTES, RepoFiles
 from gate.collect.workflows import is_workflow_file
 from gate.model.location import Location
+from gate.model.paths import resolve_inside
 
 # Names the executable (a path, or a name looked up on PATH) in place of the
 # installed zizmor: how a test stands a broken one in.
@@ -111,7 +112,7 @@ def zizmor_inputs(repo: RepoFiles) -> list[str]:
     while queue and len(seen) < MAX_INPUTS:
         text = repo.read(queue.pop()) or ""
         for m in _LOCAL_USES.finditer(text):
-            base = _normalise(m.group(1))
+            base = resolve_inside(m.group(1))
             if base is None:
                 continue
             for name in ("action.yml", "action.yaml"):
@@ -121,20 +122,6 @@ def zizmor_inputs(repo: RepoFiles) -> list[str]:
                     actions.add(path)
                     queue.append(path)
     return (workflows + sorted(actions))[:MAX_INPUTS]
-
-
-def _normalise(rel: str) -> str | None:
-    parts: list[str] = []
-    for part in rel.strip().split("/"):
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        else:
-            parts.append(part)
-    return "/".join(parts)
 
 
 def zizmor_executable() -> str | None:

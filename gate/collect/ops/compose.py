@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from gate.collect.ops.common import dirname, read_yaml
 from gate.collect.repo import RepoFiles
+from gate.model.paths import resolve_inside
 
 
 @dataclass
@@ -39,19 +40,6 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _join(base: str, rel: str) -> str:
-    parts = [p for p in base.split("/") if p] if base else []
-    for seg in rel.replace("\\", "/").split("/"):
-        if seg in ("", "."):
-            continue
-        if seg == "..":
-            if parts:
-                parts.pop()
-        else:
-            parts.append(seg)
-    return "/".join(parts)
-
-
 def parse_compose(repo: RepoFiles, path: str) -> list[Service]:
     doc = read_yaml(repo, path)
     services = doc.get("services") if isinstance(doc, dict) else None
@@ -67,7 +55,7 @@ def parse_compose(repo: RepoFiles, path: str) -> list[Service]:
         if build is not None:
             context, dockerfile = (build, "Dockerfile") if isinstance(build, str) else (
                 str(build.get("context") or "."), str(build.get("dockerfile") or "Dockerfile")) if isinstance(build, dict) else (".", "Dockerfile")
-            svc.build_dockerfile = _join(_join(base, str(context)), dockerfile)
+            svc.build_dockerfile = resolve_inside(dockerfile, resolve_inside(str(context), base) or "") or ""
         hc = spec.get("healthcheck")
         if isinstance(hc, dict) and hc.get("disable") is not True and (hc.get("test") not in (None, "NONE", ["NONE"])):
             svc.healthcheck = spec.line_of("healthcheck")

@@ -14,6 +14,7 @@ from typing import Any
 
 from gate.model.foreign import Loader, script_steps, str_list
 from gate.model.location import Location
+from gate.model.paths import resolve_inside
 from gate.model.workflow import MAX_JOBS, Job, Step, Workflow
 
 MAX_TEMPLATES = 32
@@ -51,8 +52,8 @@ class _State:
         self.templates += 1
         rel = ref.split("@", 1)[0]
         base = at.path.rsplit("/", 1)[0] if "/" in at.path and not rel.startswith("/") else ""
-        target = _join(base, rel)
-        doc = self.load(target)
+        target = resolve_inside(rel, base)
+        doc = self.load(target) if target is not None else None
         return (target, doc) if doc is not None else None
 
 
@@ -240,16 +241,3 @@ def _condition(cond: Any) -> str | None:
     if re.search(r"eq\(\s*variables\[?'?Build\.Reason'?\]?\s*,\s*'(Manual|Schedule)'", c, re.I):
         return "github.event_name == 'workflow_dispatch'"
     return cond
-
-
-def _join(base: str, rel: str) -> str:
-    parts = [p for p in base.split("/") if p]
-    for seg in rel.split("/"):
-        if seg in ("", "."):
-            continue
-        if seg == "..":
-            if parts:
-                parts.pop()
-        else:
-            parts.append(seg)
-    return "/".join(parts)

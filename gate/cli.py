@@ -209,8 +209,8 @@ def _ratchet(report: dict, path: Path, policy_ref: str | None, fail_on: str | No
     if not (base_file or base_ref):
         apply(report, None, fail_on or "any")  # fail-on new without a base says it judged every gap
         return
-    if fail_on is None:
-        fail_on = _policy_fail_on(path, policy_ref, options.get("git_ref"))
+    if fail_on is None:  # the policy's `fail_on:`, as the engine loaded it (read once, not again)
+        fail_on = (report.get("policy") or {}).get("fail_on") or "any"
     base = _read_report(base_file) if base_file else None
     if base is None and base_ref:
         from gate.collect.baseline import BaselineError
@@ -226,16 +226,6 @@ def _ratchet(report: dict, path: Path, policy_ref: str | None, fail_on: str | No
         apply(report, base, fail_on)
     except RatchetError as exc:
         raise GateError(f"{base_file or base_ref}: {exc}") from None
-
-
-def _policy_fail_on(path: Path, policy_ref: str | None, git_ref: str | None) -> str:
-    from gate.policy.load import PolicyError, load_policy
-
-    try:
-        value = load_policy(policy_ref, path.resolve(), git_ref=git_ref).data.get("fail_on", "any")
-    except PolicyError:
-        return "any"  # the check itself reports a policy error
-    return value if value in ("any", "new") else "any"
 
 
 def _render(fmt: str, report: dict, color: bool) -> str:

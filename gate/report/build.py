@@ -34,6 +34,7 @@ def build_report(evaluation: Evaluation, card: Scorecard, policy, evidence, *, p
             entry["details"] = [_bounded(d, 500) for d in r.details[:50]]
         if r.status == "unknown":
             entry["counts_as"] = r.counts_as
+        entry["blocking"] = r.blocking  # decided once, here: renderers and publishers read it
         if r.waiver:
             entry["waiver"] = r.waiver
         results.append(entry)
@@ -46,7 +47,8 @@ def build_report(evaluation: Evaluation, card: Scorecard, policy, evidence, *, p
         "repository": {"path": path, "ref": ref, "sha": subject_sha(evidence)},
         "policy": {"name": policy.name, "source": policy.source, "chain": policy.chain,
                    "profile": policy.profile, "profile_reason": policy.profile_reason,
-                   "threshold": policy.threshold},
+                   "threshold": policy.threshold, "unknown": policy.unknown,
+                   "fail_on": policy.data.get("fail_on", "any")},
         "verdict": card.verdict,
         "score": card.score,
         "reasons": card.reasons,

@@ -181,6 +181,20 @@ def test_ratchet_with_a_base_report(tmp_path):
     assert bad.exit_code == 2 and "not a JSON report" in bad.output
 
 
+def test_the_policy_can_set_fail_on_new(tmp_path):
+    import shutil
+
+    base = tmp_path / "base.json"
+    check(str(LEGACY), "--output", f"json:{base}")
+    repo = tmp_path / "repo"
+    shutil.copytree(INJECTED, repo)
+    (repo / ".github" / "readiness.yml").write_text("extends: production\nfail_on: new\n")
+    worse = check(str(repo), "--baseline-report", str(base), "--format", "json")
+    report = json.loads(worse.output)
+    assert report["policy"]["fail_on"] == "new" and worse.exit_code == 1
+    assert [b["id"] for b in report["changes"]["broke"]] == ["hardening.script-injection"]
+
+
 def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false",
                     *args], cwd=cwd, check=True, capture_output=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gate.model.location import Location
-from gate.rules.base import Context, failed, passed, rule, skipped
+from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 from gate.rules.ops_common import evidence_list, fix_site, serverless
 
 
@@ -48,21 +48,21 @@ def backups(ev, ctx: Context):
 )
 def dr_runbook(ev, ctx: Context):
     """Passes when a runbook (disaster/recovery/restore/backup/incident in its path) was committed within
-    `max_age_days` of today; outside a git repository it skips."""
+    `max_age_days` of today; outside a git repository its age cannot be told (unknown)."""
     books = ev.ops.runbooks
     if not books:
         return failed("No disaster-recovery runbook; add one such as docs/runbooks/disaster-recovery.md.",
                       Location("docs"))
-    git = getattr(ev, "git", None)
+    git = ev.git
     if git is None or not git.is_repo:
-        return skipped(f"Runbook {books[0].loc.path} found, but this is not a git repository, so its age "
-                       "cannot be told.")
+        return unknown(f"Runbook {books[0].loc.path} found, but this is not a git repository, so its age "
+                       "cannot be told.", books[0].loc)
     paths = [f.loc.path for f in books]
     change = git.cached(paths)
     if change is False:
-        return skipped("The runbooks' git history was not collected for this run.")
+        return unknown("The runbooks' git history was not collected for this run.", books[0].loc)
     if change is None:
-        return skipped(f"Runbook {paths[0]} has no commit yet, so its age cannot be told.")
+        return unknown(f"Runbook {paths[0]} has no commit yet, so its age cannot be told.", books[0].loc)
     when, sha, path = change
     limit = int(ctx.params.get("max_age_days", 180))
     today = ctx.today or dt.date.today()

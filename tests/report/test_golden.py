@@ -36,10 +36,15 @@ def _compare(name: str, out: str) -> None:
     assert out == golden.read_text(encoding="utf-8")
 
 
-def _example_report(example: str, monkeypatch) -> dict:
+def _example_report(example: str, monkeypatch, tmp_path) -> dict:
+    """The example judged as a checkout of its own: copied out of this repository, so no answer
+    (a runbook's age, the commit) comes from this project's git history."""
+    import shutil
+
     from gate.cli import run_check
 
-    monkeypatch.chdir(ROOT)
+    shutil.copytree(ROOT / "examples" / example, tmp_path / "examples" / example)
+    monkeypatch.chdir(tmp_path)
     for var in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF",
                 "GITHUB_SERVER_URL", "GITHUB_SHA"):
         monkeypatch.delenv(var, raising=False)
@@ -49,8 +54,8 @@ def _example_report(example: str, monkeypatch) -> dict:
 
 
 @pytest.mark.parametrize("example, fmt", CASES, ids=[f"{e}-{f}" for e, f in CASES])
-def test_report_matches_golden(example, fmt, monkeypatch):
-    report_ = _example_report(example, monkeypatch)
+def test_report_matches_golden(example, fmt, monkeypatch, tmp_path):
+    report_ = _example_report(example, monkeypatch, tmp_path)
     if fmt == "text":
         out = render("text", report_, color=False, width=100)
     else:

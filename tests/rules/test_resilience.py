@@ -68,11 +68,12 @@ def test_runbook_freshness(tmp_path, committed, status):
     assert committed[:10] in out.message
 
 
-def test_runbook_outside_git_skips(tmp_path):
+def test_runbook_outside_git_is_unknown(tmp_path):
+    # its age cannot be told: not missing, not fresh — the policy's `unknown:` decides
     root = tmp_path / "svc"
     shutil.copytree(FIXTURES / "ops-all-covered", root)
     out = outcome(root, "resilience.dr-runbook", GitFacts(root))
-    assert out.status == "skip"
+    assert out.status == "unknown"
     assert "not a git repository" in out.message
 
 

@@ -1,7 +1,6 @@
 """Facts from the file tree: languages, ownership, bots, deploy and IaC config."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -44,8 +43,6 @@ class TreeFacts:
     deploy_files: list[str] = field(default_factory=list)
     iac: dict[str, list[str]] = field(default_factory=dict)
     other_ci: dict[str, list[str]] = field(default_factory=dict)
-    # Task-runner recipes CI steps call: "make:test" -> its commands, "npm:ci" -> the script.
-    recipes: dict[str, str] = field(default_factory=dict)
 
 
 def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
@@ -78,47 +75,7 @@ def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
         for system, matcher in ci.items():
             if matcher.match(path):
                 facts.other_ci.setdefault(system, []).append(path)
-    _collect_recipes(repo, facts)
     return facts
-
-
-_MAKE_TARGET = re.compile(r"^([A-Za-z0-9_.%/-]+(?:\s+[A-Za-z0-9_.%/-]+)*)\s*:(?!=)[^\n]*$")
-MAX_RECIPE_FILES = 50
-
-
-def _collect_recipes(repo: RepoFiles, facts: TreeFacts) -> None:
-    """Makefile targets and package.json scripts near the root (shallow: CI calls those)."""
-    shallow = [p for p in repo.files if p.count("/") <= 2 and not _is_test_path(p)]
-    makefiles = [p for p in shallow if p.rsplit("/", 1)[-1] in ("Makefile", "makefile", "GNUmakefile", "justfile")]
-    packages = [p for p in shallow if p.rsplit("/", 1)[-1] == "package.json"]
-    for path in makefiles[:MAX_RECIPE_FILES]:
-        text = repo.read(path) or ""
-        current: list[str] = []
-        for line in text.splitlines():
-            m = _MAKE_TARGET.match(line)
-            if m and not line.startswith("\t"):
-                current = [f"{'just' if path.endswith('justfile') else 'make'}:{t}" for t in m.group(1).split()]
-                rest = line.split(":", 1)[1]
-                for name in current:
-                    facts.recipes.setdefault(name, "")
-                    # prerequisites are recipes that run too
-                    facts.recipes[name] += " ".join(f"make {p}" for p in rest.split() if p) + "\n"
-            elif current and (line.startswith("\t") or line.startswith("    ")):
-                for name in current:
-                    facts.recipes[name] += line.strip() + "\n"
-            elif line.strip() and not line.startswith("#"):
-                current = []
-    for path in packages[:MAX_RECIPE_FILES]:
-        try:
-            data = json.loads(repo.read(path) or "{}")
-        except ValueError:
-            continue
-        scripts = data.get("scripts") if isinstance(data, dict) else None
-        if isinstance(scripts, dict):
-            for name, cmd in scripts.items():
-                if isinstance(cmd, str):
-                    key = f"npm:{name}"
-                    facts.recipes[key] = (facts.recipes.get(key, "") + cmd + "\n")[:4000]
 
 
 def _is_test_path(path: str) -> bool:

@@ -20,15 +20,14 @@ def test_codeowners_bots_deploy_files_iac_and_other_ci(repo, evidence_for):
     assert tree.other_ci == {"GitLab CI": [".gitlab-ci.yml"]}
 
 
-def test_recipes_from_makefile_and_package_json(evidence_for, repo):
+def test_recipes_are_followed_by_the_one_runner_follower(repo):
+    # what `make all` and `npm run ci` run is read by gate/collect/runners.py, nowhere else
+    from gate.collect.repo import walk
+    from gate.collect.runners import Runners
+
     root = repo({"Makefile": "all: lint suite\n\nsuite:\n\tpython -m pytest\n",
-                 "web/package.json": '{"scripts": {"ci": "vitest run"}}'})
-    recipes = evidence_for(root).tree.recipes
-    assert "make suite" in recipes["make:all"]
-    assert "pytest" in recipes["make:suite"]
-    assert recipes["npm:ci"].strip() == "vitest run"
-
-
-def test_package_json_that_is_not_json_is_ignored(repo, evidence_for):
-    root = repo({"package.json": "{not json"})
-    assert evidence_for(root).tree.recipes == {}
+                 "web/package.json": '{"scripts": {"ci": "vitest run"}}', "package.json": "{not json"})
+    runners = Runners(walk(root))
+    assert any("pytest" in r.text and r.chain == "make all → make suite" for r in runners.follow("make all"))
+    assert any(r.text.strip() == "vitest run" for r in runners.follow("npm run ci", workdir="web"))
+    assert [r.text for r in runners.follow("npm run ci")] == ["npm run ci"]  # a broken package.json: nothing more

@@ -11,7 +11,7 @@ from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerf
 from gate.collect.ops.manifests import DEV_GROUP, ecosystem, installed_groups, read_manifests
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.ops.parts import find_parts, verify_parts
-from gate.collect.ops.pipeline import WorkDirs, collect_pipeline
+from gate.collect.ops.pipeline import collect_pipeline
 from gate.collect.ops.scripts import Scripts
 from gate.collect.repo import RepoFiles
 from gate.collect.workflows import WorkflowSet, is_workflow_file
@@ -87,11 +87,10 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     _load_test_files(repo, sig, ev)
     migrations.collect_migrations(repo, sig, ev)
     _start_up(repo, manifests, scripts, sig, ev)
-    wd = WorkDirs()
-    collect_pipeline(workflows, scripts, wd, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev,
+    collect_pipeline(workflows, scripts, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev,
                      repo)
     ev.parts = find_parts(repo, sig, dockerfiles, manifests.packages)
-    ev.pr_workflows = verify_parts(ev.parts, workflows, scripts, wd, sig, compose, manifests.packages)
+    ev.pr_workflows = verify_parts(ev.parts, workflows, scripts, sig, compose, manifests.packages)
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]
     _dedupe(ev)
     return ev

@@ -24,7 +24,7 @@ from gate.collect.ops.common import dirname, own, under
 from gate.collect.ops.compose import Service, image_base
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
 from gate.collect.ops.model import Part
-from gate.collect.ops.pipeline import WorkDirs, step_loc
+from gate.collect.ops.pipeline import step_loc
 from gate.collect.ops.scripts import Scripts, _join
 from gate.collect.repo import RepoFiles
 from gate.collect.workflows import WorkflowSet, pr_reach
@@ -220,11 +220,11 @@ def _build_args(args: str) -> tuple[str | None, str]:
             context if "EXPR" not in context and not context.startswith("$") else ".")
 
 
-def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, wd: WorkDirs | None, sig: Signatures,
+def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Signatures,
                  compose: dict[str, list[Service]], packages: dict[str, dict]) -> list[str]:
     """Keep the images the deploy path builds or references; fill each part's `built_by`
     with the pull-request step that builds it; return the paths of pipelines that run for
-    pull requests. (`wd` is unused: each step carries its working directory.)"""
+    pull requests (each step carries its working directory)."""
     _deployed_only(parts, ws, scripts, sig, compose)
     parts.extend(_release_builds(parts, ws, scripts, sig, compose))
     pr_paths = list(dict.fromkeys(wf.path for wf in ws.pipelines() if pr_reach(wf, ws) is not None))

@@ -28,18 +28,6 @@ def step_loc(step: Step) -> Location:
     return step.via or step.loc
 
 
-class WorkDirs:
-    """Where a step's commands start. The workflow model now gives each step its working
-    directory (step, job or workflow defaults); this stays for callers that pass one."""
-
-    def __init__(self, ws: WorkflowSet | None = None, repo=None) -> None:
-        pass
-
-    @staticmethod
-    def of(step: Step) -> str:
-        return step.workdir
-
-
 _DB_ENV_KEY = re.compile(r"(DATABASE|DB|POSTGRES|PG|MYSQL|SQL)\w*", re.I)
 _THROWAWAY_HOST = re.compile(r"(localhost|127\.0\.0\.1|0\.0\.0\.0|@(postgres|postgresql|mysql|mariadb|db|database)[:/]|sqlite)", re.I)
 
@@ -108,7 +96,7 @@ _NAMES = ("load_test_commands", "migration_rollback_commands", "migration_comman
           "probe_commands", "platform_scaled_commands")
 
 
-def collect_pipeline(ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signatures,
+def collect_pipeline(ws: WorkflowSet, scripts: Scripts, sig: Signatures,
                      deploys: list[Deploy], ev: OpsEvidence, repo=None) -> None:
     deploying = deploy_jobs(deploys)
     throwaway = ThrowawayDatabases(ws, repo, sig) if repo is not None else None
@@ -136,7 +124,7 @@ def collect_pipeline(ws: WorkflowSet, scripts: Scripts, wd: WorkDirs, sig: Signa
             if not pr_only and deployish and not is_stub(job) and MIGRATE_WORD.search(f"{job.id} {job.name or ''}"):
                 ev.migration_runs.append(Fact("deploy-job", job.loc, f"job `{job.id}` in {wf.path}"))
             for step in job.steps:
-                _step(wf, job, step, searched(scripts.expand(step.run or "", wd.of(step)) if step.run else []), sig, ev,
+                _step(wf, job, step, searched(scripts.expand(step.run or "", step.workdir) if step.run else []), sig, ev,
                       pr_only=pr_only, scheduled=scheduled, deployish=deployish)
 
 

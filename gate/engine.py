@@ -58,8 +58,17 @@ def run(path: str | Path, options: Options = Options()) -> Run:
         policy = load_policy(options.policy, path.resolve(), git_ref=options.git_ref, rules=rule_catalogue())
     except PolicyError as exc:
         raise EngineError(str(exc)) from None
+    remote, deadline = None, None
+    if options.api is not None:
+        # remote reusable workflows are read with the API collector's client settings, under one deadline
+        from gate.github.client import Deadline
+        from gate.github.contents import remote_reader
+
+        deadline = Deadline(90.0)
+        if options.api.get("token"):
+            remote = remote_reader(options.api["token"], options.api["api_url"], deadline=deadline)
     try:
-        evidence = collect(path, policy, exclude=options.exclude, kind=options.kind)
+        evidence = collect(path, policy, exclude=options.exclude, kind=options.kind, remote=remote)
     except RepoError as exc:
         raise EngineError(str(exc)) from None
     if options.security is not None:
@@ -69,7 +78,8 @@ def run(path: str | Path, options: Options = Options()) -> Run:
         from gate.collect.github_api import collect_api_facts
 
         api = options.api
-        evidence.api = collect_api_facts(api["repository"], api["token"], api["api_url"], ref=api.get("ref"))
+        evidence.api = collect_api_facts(api["repository"], api["token"], api["api_url"], ref=api.get("ref"),
+                                         deadline=deadline)
         evidence.notices.extend(evidence.api.notices)
     evaluation = evaluate(evidence, policy, today=options.today)
     card = score(evaluation.results, policy.weights, policy.threshold)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 # The operations the gate calls (publish + collect). Keep in sync with gate/publish and
-# gate/collect/github_api.py; the fake refuses routes that are not listed here.
+# gate/collect/github_api.py and gate/github/contents.py; the fake refuses routes that are not listed here.
 OPERATIONS: tuple[str, ...] = (
     "repos/get",
     "repos/get-branch",
@@ -40,6 +40,11 @@ OPERATIONS: tuple[str, ...] = (
     "code-scanning/list-alerts-for-repo",
     "code-scanning/get-default-setup",
     "pulls/list",
+    "users/get-authenticated",
+    "checks/list-for-ref",
+    "checks/get",
+    "repos/get-commit",
+    "repos/get-content",  # remote reusable workflows (gate/github/contents.py)
 )
 SPEC_MEMBER = "package/generated/api.github.com.json"
 OUT = Path(__file__).resolve().parent.parent / "tests" / "github_fake" / "openapi-trimmed.json"

@@ -11,23 +11,26 @@ from gate.collect.ops import collect_ops
 from gate.collect.repo import RepoError, walk
 from gate.collect.subject import decide_subject
 from gate.collect.tree import collect_tree
-from gate.collect.workflows import collect_workflows
+from gate.collect.workflows import RemoteRead, collect_workflows
 from gate.collect.zizmor import online_allowed, start_zizmor
 from gate.policy.load import Policy
 
 __all__ = ["collect", "RepoError", "Evidence"]
 
 
-def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kind: str | None = None) -> Evidence:
+def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kind: str | None = None,
+            remote: RemoteRead | None = None) -> Evidence:
     """Everything read from disk; optional sources are attached by the caller.
 
-    `kind` states what the repository is (else the policy's `kind:`, else the evidence)."""
+    `kind` states what the repository is (else the policy's `kind:`, else the evidence).
+    `remote(owner, repo, path, ref)` reads remote reusable workflows (with a token; see
+    gate.github.contents); without it they stay out of sight."""
     exclude = tuple(exclude) + tuple(policy.data.get("exclude") or ())
     repo = walk(root, exclude)
     sig = policy.signatures
     # zizmor runs beside the rest of collection: the wall time is the longer, not the sum
     zizmor = start_zizmor(repo, online=online_allowed(policy))
-    workflows = collect_workflows(repo, sig=sig)
+    workflows = collect_workflows(repo, sig=sig, remote=remote)
     deploys = collect_deploys(workflows, sig)
     tree = collect_tree(repo, sig)
     delivery = collect_delivery(workflows, deploys, repo.files, sig)
@@ -46,6 +49,7 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
     collect_custom(evidence, policy)  # after git facts: freshness rules reuse them
     evidence.zizmor = zizmor.result()
     evidence.notices.extend(repo.notices)
+    evidence.notices.extend(workflows.notices)
     evidence.notices.extend(evidence.zizmor.notices)
     return evidence
 

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gate.github import logs
-from gate.github.client import ApiError, Client, ClientSettings
+from gate.github.client import ApiError, Client, ClientSettings, Deadline
 
 MAX_PAGES = 10  # 1,000 alerts or environments at most: bounded work on huge repositories
 
@@ -130,19 +130,22 @@ class _Api:
 
 def collect_api_facts(repository: str, token: str, api_url: str = "https://api.github.com", ref: str | None = None,
                       default_branch: str | None = None, timeout: float = 10, retries: int = 4,
-                      sleep: Callable[[float], None] = time.sleep, deadline: float = 90.0,
+                      sleep: Callable[[float], None] = time.sleep, deadline: float | Deadline = 90.0,
                       clock: Callable[[], float] = time.monotonic) -> ApiFacts:
     """Read the API facts for `repository` ("owner/name"); never raises for API errors.
 
     ref: the ref whose code-scanning alerts count (default: the default branch).
     default_branch: pass it when known (e.g. from the event payload) to save a request.
-    deadline: seconds for all of it; what is left unread when it runs out is unknown.
+    deadline: seconds for all of it (or a Deadline shared with other readers of the same run);
+        what is left unread when it runs out is unknown.
     """
+    shared = deadline if isinstance(deadline, Deadline) else None
+    deadline = shared.seconds if shared is not None else float(deadline)
     notices: list[str] = []
     logs.configure(False, sys.stderr)  # HTTP libraries' own logging never reaches a check's output
     try:
         client = Client(ClientSettings(api_url=api_url.rstrip("/"), token=token, timeout=timeout, retries=retries,
-                                       sleep=sleep, deadline=deadline, clock=clock))
+                                       sleep=sleep, deadline=deadline, clock=clock), deadline=shared)
     except ApiError as exc:  # a token with a line break inside: nothing can be read
         return ApiFacts(repository, default_branch, None, None, None, None, None, None, None,
                         (f"GitHub API facts unknown: {exc}",), 0)

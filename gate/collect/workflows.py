@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from collections.abc import Callable
 from typing import Iterator
 
 from gate.collect.repo import RepoFiles
@@ -27,6 +28,10 @@ from gate.policy.signatures import Signatures
 
 WORKFLOW_DIR = ".github/workflows/"
 MAX_WORKFLOW_BYTES = 1 << 20
+MAX_REMOTE = 20  # remote reusable workflows read through the contents API per run
+# owner/repo/.github/workflows/x.yml@ref: a reusable workflow in another repository
+REMOTE_USES = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)/([A-Za-z0-9._-]+)/(\.github/workflows/[^/@\s]+\.ya?ml)@(\S+)")
+RemoteRead = Callable[[str, str, str, str], "str | None"]
 
 
 @dataclass
@@ -41,6 +46,12 @@ class WorkflowSet:
     unread: list[tuple[str, str]] = field(default_factory=list)
     # Steps that run tests, in every pipeline (None until collect_tests ran).
     tests: "list[TestRun] | None" = None
+    # Remote reusable workflows read through the contents API, by their `uses:`
+    # (`owner/repo/.github/workflows/x.yml@ref`, also their `path`). Not this repository's
+    # files: hardening and zizmor never judge them; they are reached through `job.called`.
+    remote: dict[str, Workflow] = field(default_factory=dict)
+    # What collection could not do that a reader should be told (one line each).
+    notices: list[str] = field(default_factory=list)
 
     def all_jobs(self):
         """GitHub Actions jobs only (what hardening and CodeQL readers judge)."""
@@ -55,7 +66,7 @@ class WorkflowSet:
 
     def pipeline(self, path: str) -> Workflow | None:
         """The GitHub workflow or other system's pipeline read from `path`."""
-        found = self.workflows.get(path)
+        found = self.workflows.get(path) or self.remote.get(path)
         return found if found is not None else next((wf for wf in self.foreign if wf.path == path), None)
 
 
@@ -99,8 +110,12 @@ def load_yaml_file(repo: RepoFiles, path: str) -> tuple[object | None, tuple[Loc
         return None, (Location(path, exc.line), exc.message)
 
 
-def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: Runners | None = None) -> WorkflowSet:
-    """Every pipeline of the repository; with `sig`, also the steps that run tests."""
+def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: Runners | None = None,
+                      remote: RemoteRead | None = None) -> WorkflowSet:
+    """Every pipeline of the repository; with `sig`, also the steps that run tests.
+
+    `remote(owner, repo, path, ref)`: the text of a remote reusable workflow, or None (with a
+    token: gate.github.contents). Each called one is read once, judged like a local one."""
     ws = WorkflowSet()
     for path in repo.files:
         if not is_workflow_file(path):
@@ -138,11 +153,71 @@ def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: R
             if job.uses and job.uses.startswith("./"):
                 target = resolve_inside(job.uses.split("@", 1)[0])
                 job.called = ws.workflows.get(target or "")
-    resolve.resolve_environments(ws.workflows)
+    if remote is not None:
+        _read_remote(ws, remote)
+    resolve.resolve_environments({**ws.workflows, **ws.remote})
     collect_foreign(repo, ws)
     if sig is not None:
         ws.tests = collect_tests(ws, runners or Runners(repo), sig)
     return ws
+
+
+def _read_remote(ws: WorkflowSet, remote: RemoteRead) -> None:
+    """Set `job.called` of each job calling a remote reusable workflow that can be read.
+
+    The remote file's own `./` calls and local actions are not followed (they are relative to
+    the other repository); its YAML problems are not this repository's `invalid`."""
+    failed: dict[str, str] = {}
+    skipped: list[str] = []
+    for wf in list(ws.workflows.values()):
+        for job in wf.jobs.values():
+            uses = (job.uses or "").strip()
+            if not uses or uses.startswith("./") or uses in failed:
+                continue
+            m = REMOTE_USES.fullmatch(uses)
+            if m is None:
+                continue
+            if uses not in ws.remote:
+                if len(ws.remote) + len(failed) >= MAX_REMOTE:
+                    if uses not in skipped:
+                        skipped.append(uses)
+                    continue
+                why = _read_one(ws, remote, uses, *m.groups())
+                if why is not None:
+                    failed[uses] = why
+                    ws.notices.append(f"remote reusable workflow {uses} (job `{job.id}` at {job.loc}) not read: "
+                                      f"{why}; its deploys are judged as out of sight")
+                    continue
+            job.called = ws.remote[uses]
+    if skipped:
+        ws.notices.append(f"{len(skipped)} more remote reusable workflows not read (at most {MAX_REMOTE} a run), "
+                          f"e.g. {skipped[0]}; judged as out of sight")
+
+
+def _read_one(ws: WorkflowSet, remote: RemoteRead, uses: str, owner: str, name: str, path: str,
+              ref: str) -> str | None:
+    """Read and parse one remote workflow into `ws.remote`; the reason when it cannot be."""
+    try:
+        text = remote(owner, name, path, ref)
+    except Exception as exc:  # a reader must not raise; if one does, the call stays out of sight
+        return f"the reader failed ({type(exc).__name__})"
+    if text is None:
+        return str(getattr(remote, "last_error", None) or "GitHub's contents API did not give the file")
+    if len(text.encode("utf-8", "replace")) > MAX_WORKFLOW_BYTES:
+        return f"larger than {MAX_WORKFLOW_BYTES} bytes; not read"
+    try:
+        doc = load(text)
+    except YamlError as exc:
+        return f"not valid YAML (line {exc.line}: {exc.message})"
+    except (RecursionError, ValueError, TypeError) as exc:
+        return f"not readable as YAML ({type(exc).__name__})"
+    wf = parse_workflow(uses, doc)
+    if not wf.jobs or "workflow_call" not in wf.triggers:
+        return "not a reusable workflow (no `on: workflow_call` with jobs)"
+    for job in wf.jobs.values():
+        job.called = None  # its own calls are relative to the other repository: not followed
+    ws.remote[uses] = wf
+    return None
 
 
 MAX_FOREIGN = 16      # pipeline entry files read per repository

@@ -33,6 +33,7 @@ PERMISSIONS = {
     "comment": "pull-requests: write",
     "pulls": "pull-requests: read",
     "commit": "contents: read",
+    "contents": "contents: read",
     "environments": "actions: read",
     "branch-protection": "administration: read",
     "code-scanning": "security-events: read",

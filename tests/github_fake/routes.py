@@ -330,6 +330,30 @@ def list_pulls(fake: "FakeGitHub", p: dict[str, str], q: Any, b: Any) -> Answer:
     return 200, chunk, headers
 
 
+# -- contents ----------------------------------------------------------------------------
+def get_content(fake: "FakeGitHub", p: dict[str, str], q: Any, b: Any) -> Answer:
+    """A file registered with `add_file`, in any repository (a remote reusable workflow's home)."""
+    import base64
+    import hashlib
+    from urllib.parse import unquote
+
+    repository, path = f"{p['owner']}/{p['repo']}", unquote(p["path"])
+    ref = q.get("ref", [fake.repo.default_branch])[0]
+    text = fake.repo.files.get((repository, path, ref))
+    if text is None:
+        return NOT_FOUND
+    raw = text.encode()
+    sha = hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
+    encoded = base64.encodebytes(raw).decode()  # GitHub wraps the base64 at 60 columns
+    api = f"{fake.api_url}/repos/{repository}"
+    return 200, build("content-file", type="file", encoding="base64", size=len(raw), name=path.rsplit("/", 1)[-1],
+                      path=path, content=encoded, sha=sha, url=f"{api}/contents/{path}?ref={ref}",
+                      git_url=f"{api}/git/blobs/{sha}", html_url=f"https://github.com/{repository}/blob/{ref}/{path}",
+                      download_url=f"https://raw.githubusercontent.com/{repository}/{ref}/{path}",
+                      _links={"self": f"{api}/contents/{path}?ref={ref}", "git": f"{api}/git/blobs/{sha}",
+                              "html": f"https://github.com/{repository}/blob/{ref}/{path}"}), {}
+
+
 HANDLERS = {
     "repos/get": repos_get,
     "repos/get-branch": get_branch,
@@ -351,4 +375,5 @@ HANDLERS = {
     "code-scanning/list-alerts-for-repo": list_alerts,
     "code-scanning/get-default-setup": default_setup,
     "pulls/list": list_pulls,
+    "repos/get-content": get_content,
 }

@@ -55,6 +55,8 @@ class RepoState:
         self.default_setup: dict[str, Any] | None = None  # None: 404
         self.pulls: list[dict[str, Any]] = []
         self.commits: dict[str, list[str]] = {}  # sha → parent SHAs (for GET commits/{ref})
+        # files of any repository the token can read, for GET contents: (owner/name, path, ref) → text
+        self.files: dict[tuple[str, str, str], str] = {}
         self.next_id = 1000
 
     @property
@@ -130,6 +132,11 @@ class FakeGitHub:
     def add_pull(self, number: int, head_sha: str, head_ref: str = "feature", head_owner: str | None = None,
                  state: str = "open") -> None:
         routes.add_pull(self, number, head_sha, head_ref, head_owner or self.repo.owner, state)
+
+    def add_file(self, repository: str, path: str, ref: str, text: str) -> None:
+        """Serve `text` at GET /repos/{repository}/contents/{path}?ref={ref} (any repository)."""
+        with self._lock:
+            self.repo.files[(repository, path, ref)] = text
 
     def as_user(self, login: str = "octocat", uid: int = 583231) -> None:
         """The token is a user's (a PAT): GET /user names them, and they author what the token writes."""

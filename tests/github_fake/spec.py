@@ -65,8 +65,11 @@ class Spec:
         for template, item in self.root["paths"].items():
             names = re.findall(r"\{([^}]+)\}", template)
             pattern = "^" + re.escape(template)
-            for i, name in enumerate(names):
-                pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<p{i}>[^/]+)")
+            multi = {p.get("name") for op in item.values() if isinstance(op, dict)
+                     for p in map(self._deref, op.get("parameters", [])) if p.get("x-multi-segment")}
+            for i, name in enumerate(names):  # `x-multi-segment`: a file path, slashes and all
+                part = ".+" if name in multi else "[^/]+"
+                pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<p{i}>{part})")
             regex = re.compile(pattern + "$")
             for method, op in item.items():
                 body = op.get("requestBody", {})
@@ -94,14 +97,22 @@ class Spec:
         return node
 
     def match(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
+        # a multi-segment parameter (a branch or file path) may swallow a longer route's tail:
+        # of every template that matches, the one with the most literal text wins
+        best: tuple[int, Operation, re.Match[str]] | None = None
         for op in self.operations:
             if op.method != method:
                 continue
             m = op.regex.match(path)
             if m:
-                names = self._names[op.op_id]
-                return op, {names[int(k[1:])]: v for k, v in m.groupdict().items()}
-        return None
+                literal = len(re.sub(r"\{[^}]+\}", "", op.template))
+                if best is None or literal > best[0]:
+                    best = (literal, op, m)
+        if best is None:
+            return None
+        _, op, m = best
+        names = self._names[op.op_id]
+        return op, {names[int(k[1:])]: v for k, v in m.groupdict().items()}
 
     def errors(self, instance: Any, schema: dict[str, Any] | None) -> list[str]:
         if schema is None:

@@ -1,6 +1,5 @@
 """The repository walk and the CLI on hostile or wrong input: bounded, never a traceback."""
 import os
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -41,9 +40,7 @@ def test_symlink_loop_terminates(repo):
     os.symlink(root / "loop1", root / "loop2")
     os.symlink(root / "loop2", root / "loop1")
     os.symlink(root, root / "self")
-    start = time.monotonic()
-    r = walk(root)
-    assert time.monotonic() - start < 2
+    r = walk(root)  # links are never followed: a loop is one skipped entry, not a walk
     assert r.files == ["a.txt"]
 
 
@@ -51,9 +48,7 @@ def test_symlink_loop_terminates(repo):
 def test_fifo_named_like_a_workflow_is_never_opened(repo, evidence_for):
     root = repo({f"{WF}/ci.yml": "on: pull_request\njobs:\n  t:\n    runs-on: x\n    steps: [{run: pytest}]\n"})
     os.mkfifo(root / WF / "x.yml")
-    start = time.monotonic()
-    ev = evidence_for(root)
-    assert time.monotonic() - start < 2  # opening the FIFO would block forever
+    ev = evidence_for(root)  # opening the FIFO would block forever: reaching this line is the test
     assert f"{WF}/x.yml" not in ev.repo.files
     assert list(ev.workflows.workflows) == [f"{WF}/ci.yml"]
 

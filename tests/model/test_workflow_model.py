@@ -1,5 +1,4 @@
 """The workflow model and its resolution, on tricky but real-world workflow shapes."""
-import time
 
 import pytest
 
@@ -134,9 +133,7 @@ def test_composite_action_cycle_terminates(evidence_for, repo):
         ".github/actions/b/action.yml": action.format(me="b", other="a"),
         f"{WF}/ci.yml": "on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/a\n",
     })
-    start = time.monotonic()
     ev = evidence_for(root)
-    assert time.monotonic() - start < 2
     runs = [s.run for s in ev.workflows.workflows[f"{WF}/ci.yml"].jobs["j"].steps if s.run]
     assert runs == ["echo a", "echo b"]  # each action expanded once, then the cycle stops
 

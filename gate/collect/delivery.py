@@ -283,12 +283,12 @@ def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> l
         real_jobs = [j for j in wf.jobs.values() if not is_stub(j)]
         if not real_jobs:
             continue
-        if sig.search("rollback_names", f"{wf.label} {wf.path.rsplit('/', 1)[-1]}") and _changes_something(wf, real_jobs, sig):
+        if sig.search("rollback_names", f"{wf.label} {wf.path.rsplit('/', 1)[-1]}") and _changes_something(real_jobs, sig):
             found.append(RollbackPath(f"rollback workflow {wf.path}", wf.loc))
             continue
         for job in real_jobs:
             if sig.search("rollback_names", f"{job.id} {job.name or ''} {job.uses or ''}") and \
-                    _changes_something(wf, [job], sig):
+                    _changes_something([job], sig):
                 found.append(RollbackPath(f"rollback job `{job.id}` in {wf.path}", job.loc))
             for _, step in query.job_steps(job):
                 m = sig.search("rollback_commands", step.run) if step.run else None
@@ -299,7 +299,7 @@ def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> l
                     found.append(RollbackPath(f"`{step.uses}` in {wf.path}", step.loc))
             # an `if: failure()` job after the production deploy undoes it only if it deploys
             if job.if_ and _FAILURE.search(job.if_) and any(d.workflow == wf.path and d.job in job.needs
-                                                           for d in production) and _changes_something(wf, [job], sig) \
+                                                           for d in production) and _changes_something([job], sig) \
                     and _UNDOES.search(f"{job.id} {job.name or ''} " + " ".join(s.text for _, s in query.job_steps(job))):
                 found.append(RollbackPath(f"`if: failure()` job `{job.id}` after the production deploy", job.loc))
         if wf.path in prod_workflows:
@@ -314,7 +314,7 @@ def rollback_paths(ws: WorkflowSet, deploys: list[Deploy], sig: Signatures) -> l
     return found
 
 
-def _changes_something(wf: Workflow, jobs, sig: Signatures) -> bool:
+def _changes_something(jobs, sig: Signatures) -> bool:
     """A rollback-named job that only notifies (a Slack message "rollback needed") is no rollback."""
     for job in jobs:
         if job.uses:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-from gate.model.findings import (FINGERPRINT_KEY, GATE_TOOL, LEVEL_SEVERITY, SEVERITIES, SEVERITY_RANK,  # noqa: F401
-                                 Finding, severity_at_least, severity_from_score)
+from gate.model.findings import (FINGERPRINT_KEY, GATE_TOOL, LEVEL_SEVERITY, SEVERITY_RANK,  # noqa: F401
+                                 Finding, severity_from_score)
 
 MAX_SARIF_BYTES = 128 << 20   # a CodeQL log of a very large repository stays well under this
 MAX_FINDINGS = 50_000         # kept per load; the rest are counted in a notice

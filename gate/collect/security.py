@@ -13,7 +13,8 @@ from typing import Any, Iterable, Sequence
 
 from gate.collect.baseline import BaselineError, Comparison, changed_files, compare, merge_base, worktree
 from gate.collect.repo import excluded as _excluded  # the same --exclude semantics as the repository walk
-from gate.collect.sarif import MAX_FINDINGS, SEVERITIES, Finding, SarifError, load_file, load_paths
+from gate.collect.sarif import MAX_FINDINGS, Finding, SarifError, load_file, load_paths
+from gate.model.findings import SEVERITIES
 from gate.collect.scanners import DEFAULT_TIMEOUT, SCANNERS, ScanOutcome, run_scanners
 
 __all__ = ["SecurityEvidence", "collect_security", "parse_scanners", "SarifError", "BaselineError"]

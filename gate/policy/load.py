@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path

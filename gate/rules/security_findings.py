@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from gate.collect.sarif import SEVERITIES, severity_at_least
+from gate.model.findings import SEVERITIES, severity_at_least
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gate.collect.deploys import Deploy, is_stub, redeploy_inputs, step_deploys
+from gate.collect.deploys import DEPLOY_WORD, Deploy, is_stub, redeploy_inputs, step_deploys
 from gate.collect.repo import files_by_group
 from gate.collect.workflows import WorkflowSet
 from gate.model import query, resolve
@@ -356,10 +356,12 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
             elif re.search(r"deploy|release|rollout|promot|cd\b", what, re.I):
                 seen.append(OutOfSight(f"the {SYSTEM_NAMES.get(wf.system, wf.system)} template `{what}` is not in "
                                        "this repository", loc))
+    deploying = {(d.workflow, d.job) for d in deploys}
     for wf, job in _all_jobs(ws):
         for step in job.steps:
             if (step.uses and sig.uses_match("deploy_handoff_actions", step.uses)) or \
-                    (step.run and sig.search("deploy_handoff", step.run)):
+                    (step.run and sig.search("deploy_handoff", step.run)) or \
+                    ((wf.path, job.id) not in deploying and _uploads_to_deploy(job, step)):
                 seen.append(OutOfSight(f"job `{job.id}` hands the release to a deploy system outside this repository",
                                        step.loc))
     if not deploys:
@@ -371,6 +373,18 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
             if hits:
                 seen.append(OutOfSight(f"{platform} deploys from git", Location(hits[0], 1)))
     return seen
+
+
+_UPLOADS = re.compile(r"upload|publish-artifact|push-artifact", re.I)
+
+
+def _uploads_to_deploy(job, step) -> bool:
+    """A step of a job named for deploying that runs someone's upload action: the artifact goes
+    to a deploy pipeline that runs elsewhere (a platform's own upload-and-promote service)."""
+    uses = (step.uses or "").split("@", 1)[0]
+    if not uses or uses.startswith(("actions/", "./", "docker://")) or not _UPLOADS.search(uses):
+        return False
+    return bool(DEPLOY_WORD.search(f"{job.id} {job.name or ''} {step.name or ''}"))
 
 
 def _all_jobs(ws: WorkflowSet):

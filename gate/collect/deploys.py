@@ -27,7 +27,7 @@ _STUB_USES = re.compile(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelo
 # Jobs that use an environment's secrets for operations, not to ship a version.
 _OPERATION = re.compile(r"(?<![a-z])(backup|restore|recover\w*|maintenance|validate|validation|destroy|delete|cleanup|clean-up|"
                         r"reconcile|plan|lint|scan|audit|owasp|zap|seed|refresh|ptr|snapshot|dump|notify|report)", re.I)
-_DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
+DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
 _NOT_THE_SERVICE = re.compile(r"^\W*(delete|cleanup|clean-up|clean|destroy|teardown|tear-down|remove|prune|purge|"
                               r"monitor\w*|check|fix|repair|restore|backup|reset|seed|scale|snapshot|dump)"
                               r"(?![a-z])|(?<![a-z])(reports?|results|coverage|docs|documentation|storybook|sbom"
@@ -152,14 +152,14 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
             called_from is not None and _NOT_THE_SERVICE.search(f"{called_from.id} {called_from.name or ''}")):
         return out  # tears down, repairs, monitors, or publishes reports and docs: the service is not shipped
     own = f"{job.id} {job.name or ''}"
-    if _SETUP_ONLY.search(own) and not _DEPLOY_WORD.search(own):
+    if _SETUP_ONLY.search(own) and not DEPLOY_WORD.search(own):
         return out  # fetches credentials or prepares inputs for the job that deploys
     deploy_steps = [i for i, s in enumerate(job.steps) if step_deploys(s, sig)]
     package_only = not deploy_steps and not job.uses and any(
         sig.search("package_publish", s.run) or sig.uses_match("package_publish_actions", s.uses) for s in job.steps)
     own_name = f"{job.id} {job.name or ''}"
     if envs and not deploy_steps and not job.uses and (
-            borrows_only(job, sig) or (not _DEPLOY_WORD.search(own_name)
+            borrows_only(job, sig) or (not DEPLOY_WORD.search(own_name)
                                        and _OPERATION.search(f"{own_name} {wf.label} {wf.path.rsplit('/', 1)[-1]}"))):
         envs = []  # notify, scan, test, plan, back up: they use the environment, they do not deploy to it
     # a job whose steps all live in templates this repository does not hold deploys out of sight
@@ -188,7 +188,7 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
             if not named:
                 out.append(Deploy(owner.workflow_path, owner.id, "", None, resolve.step_location(step), "command", step=i,
                                   called=wf.path if called_from else None, inner=job.id if called_from else None))
-        if not deploy_steps and not job.uses and _DEPLOY_WORD.search(own_name):
+        if not deploy_steps and not job.uses and DEPLOY_WORD.search(own_name):
             for env, tier in _tiers_in(own_name, sig)[:1]:
                 out.append(Deploy(owner.workflow_path, owner.id, env, tier, job.loc, "name",
                                   called=wf.path if called_from else None, inner=job.id if called_from else None))

@@ -264,3 +264,16 @@ def test_unknown_blocks_under_regulated(run_rule):
     r = run_rule("delivery-paas-git-integration", "delivery.promotion-order", policy="regulated")
     assert r.status == "unknown" and r.blocking
 
+
+
+def test_a_deploy_job_that_uploads_to_a_pipeline_elsewhere_is_unknown(run_rule, locs, line_of):
+    name, path = "delivery-upload-to-deploy-pipeline", f"{WF}/package.yml"
+    r = run_rule(name, "delivery.promotion-order")
+    assert r.status == "unknown" and "hands the release to a deploy system outside" in r.message
+    assert locs(r) == [f"{path}:{line_of(name, path, '- name: Hand the package')}"]
+
+
+def test_keeping_an_artifact_is_no_hand_off(run_rule):
+    # actions/upload-artifact stores it for a later job here: nothing deploys, visibly
+    r = run_rule("delivery-upload-artifact-only", "delivery.environments-declared")
+    assert r.status == "fail" and "no workflow deploys it" in r.message

@@ -206,6 +206,14 @@ def _branch_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Depl
 _CHOICE = re.compile(r"github\.(?:ref|ref_name)\s*==\s*'(?:refs/heads/)?([^'*]+)'\s*&&\s*'([^']+)'\s*\|\|\s*'([^']+)'")
 
 
+def run_conditions(wf: Workflow, job_id: str) -> list[str]:
+    """The `if:` a job runs under: its own and those of every job it needs (transitively)."""
+    job = wf.jobs.get(job_id)
+    if job is None:
+        return []
+    return [job.if_ or ""] + [wf.jobs[j].if_ or "" for j in resolve.needs_closure(wf, job_id) if j in wf.jobs]
+
+
 def _deploy_branches(ws: WorkflowSet, wf: Workflow, d: Deploy) -> list[str]:
     """The branches a deploy runs for: an environment chosen by branch
     (`github.ref_name == 'production' && 'production' || 'dev'`), its job's ref guard,
@@ -219,10 +227,7 @@ def _deploy_branches(ws: WorkflowSet, wf: Workflow, d: Deploy) -> list[str]:
         pushed = _push_filter(wf, "branches")
         if d.environment == otherwise and isinstance(pushed, list):
             return [str(b) for b in pushed if str(b) != branch and "*" not in str(b)]
-    guards = [job.if_ or ""] if job else []
-    if job is not None:
-        guards += [wf.jobs[j].if_ or "" for j in resolve.needs_closure(wf, d.job) if j in wf.jobs]
-    for g in guards:
+    for g in run_conditions(wf, d.job):
         found = [b for b in _REF_EQ.findall(g) if "*" not in b]
         if found:
             return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from gate.applicability import hidden_at, out_of_sight
+from gate.collect.delivery import run_conditions
 from gate.model import query, resolve
 from gate.model.location import Location
 from gate.rules.base import Context, Outcome, failed, passed, rule, unknown
@@ -131,7 +132,7 @@ def _guards(wf, d) -> list[str]:
     deploy step's own `if:`, and a needed job that checks the commit is on the default branch."""
     job = wf.jobs[d.job]
     before = [wf.jobs[j] for j in resolve.needs_closure(wf, d.job) if j in wf.jobs]
-    guards = [job.if_ or ""] + [j.if_ or "" for j in before]
+    guards = run_conditions(wf, d.job)
     inner = job.called.jobs.get(d.inner) if job.called is not None and d.inner else job
     steps = inner.steps if inner is not None else []
     if d.step is not None and d.step < len(steps):

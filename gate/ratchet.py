@@ -14,11 +14,11 @@ This works on two saved reports (dicts), so the same code serves `--baseline-rep
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
+from gate.model.lazyre import lazy
 from gate.report.blocking import blocks
 
 FAIL_ON = ("any", "new")
@@ -26,7 +26,7 @@ FAIL_ON = ("any", "new")
 # when the rule failed in the base too.
 PER_FINDING_DOMAINS = ("hardening",)
 PER_FINDING_RULES = ("security.sast-findings",)
-_LINE_COL = re.compile(r":\d+(?::\d+)?(?=: |$)")
+_LINE_COL = lazy(r":\d+(?::\d+)?(?=: |$)")
 
 
 class RatchetError(ValueError):

@@ -26,19 +26,20 @@ from gate.collect.repo import files_by_group
 from gate.collect.workflows import WorkflowSet
 from gate.model import query, resolve
 from gate.model.foreign import SYSTEM_NAMES
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.workflow import Workflow
 from gate.policy.signatures import Signatures
 
 LOWER = ("development", "staging")
 DEFAULT_BRANCHES = ("main", "master", "trunk", "default", "$default-branch")
-_PROMOTE = re.compile(r"promot", re.I)
-_FAILURE = re.compile(r"\bfailure\(\)")
+_PROMOTE = lazy(r"promot", re.I)
+_FAILURE = lazy(r"\bfailure\(\)")
 # a job after a failed deploy undoes it only if it goes back; re-running the deploy elsewhere is a retry
-_UNDOES = re.compile(r"roll[-_ ]?back|revert|undo|previous|restore|last[-_ ]?(known|good|successful)|back[-_ ]?out", re.I)
+_UNDOES = lazy(r"roll[-_ ]?back|revert|undo|previous|restore|last[-_ ]?(known|good|successful)|back[-_ ]?out", re.I)
 # `github.ref == 'refs/heads/x'`, `github.ref_name == 'x'`, `startsWith(github.ref, 'refs/heads/x')`
-_REF_EQ = re.compile(r"github\.(?:ref|ref_name|head_ref|base_ref)\s*==\s*'(?:refs/heads/)?([^']+)'")
-_TAG_GUARD = re.compile(r"startsWith\(\s*github\.ref\s*,\s*'refs/tags|github\.ref_type\s*==\s*'tag'")
+_REF_EQ = lazy(r"github\.(?:ref|ref_name|head_ref|base_ref)\s*==\s*'(?:refs/heads/)?([^']+)'")
+_TAG_GUARD = lazy(r"startsWith\(\s*github\.ref\s*,\s*'refs/tags|github\.ref_type\s*==\s*'tag'")
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def _branch_promotion(ws: WorkflowSet, wf: Workflow, d: Deploy, lower: list[Depl
     return None
 
 
-_CHOICE = re.compile(r"github\.(?:ref|ref_name)\s*==\s*'(?:refs/heads/)?([^'*]+)'\s*&&\s*'([^']+)'\s*\|\|\s*'([^']+)'")
+_CHOICE = lazy(r"github\.(?:ref|ref_name)\s*==\s*'(?:refs/heads/)?([^'*]+)'\s*&&\s*'([^']+)'\s*\|\|\s*'([^']+)'")
 
 
 def run_conditions(wf: Workflow, job_id: str) -> list[str]:
@@ -380,7 +381,7 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
     return seen
 
 
-_UPLOADS = re.compile(r"upload|publish-artifact|push-artifact", re.I)
+_UPLOADS = lazy(r"upload|publish-artifact|push-artifact", re.I)
 
 
 def _uploads_to_deploy(job, step) -> bool:

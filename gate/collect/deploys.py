@@ -15,26 +15,27 @@ from dataclasses import dataclass, replace
 
 from gate.collect.workflows import WorkflowSet
 from gate.model import resolve
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
 from gate.policy.signatures import Signatures
 
 # Lines that only print, wait, read git or set variables change no environment.
-_STUB = re.compile(r"^\s*(echo|printf|sleep|true|exit 0|:|export\s|cat\s|ls\b|pwd\b|cd\s|[A-Za-z_][A-Za-z0-9_]*="
-                   r"|git\s+(fetch|describe|log|status|rev-parse|config|show|diff|ls-\w+)\b)")
+_STUB = lazy(r"^\s*(echo|printf|sleep|true|exit 0|:|export\s|cat\s|ls\b|pwd\b|cd\s|[A-Za-z_][A-Za-z0-9_]*="
+             r"|git\s+(fetch|describe|log|status|rev-parse|config|show|diff|ls-\w+)\b)")
 # Actions that check out, set up, version or publish a GitHub release: not a deploy.
-_STUB_USES = re.compile(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelog|tag)[^@]*@)", re.I)
+_STUB_USES = lazy(r"^(actions/|[^/]+/[^@]*(semver|version|release|changelog|tag)[^@]*@)", re.I)
 # Jobs that use an environment's secrets for operations, not to ship a version.
-_OPERATION = re.compile(r"(?<![a-z])(backup|restore|recover\w*|maintenance|validate|validation|destroy|delete|cleanup|clean-up|"
-                        r"reconcile|plan|lint|scan|audit|owasp|zap|seed|refresh|ptr|snapshot|dump|notify|report)", re.I)
-DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
-_NOT_THE_SERVICE = re.compile(r"^\W*(delete|cleanup|clean-up|clean|destroy|teardown|tear-down|remove|prune|purge|"
-                              r"monitor\w*|check|fix|repair|restore|backup|reset|seed|scale|snapshot|dump)"
-                              r"(?![a-z])|(?<![a-z])(reports?|results|coverage|docs|documentation|storybook|sbom"
-                              r"|benchmarks?|allure|badges?)(?![a-z])", re.I)
-_SETUP_ONLY = re.compile(r"^\W*(oidc|auth\w*|login|configure|credentials?|setup|set-up|prepare|init|vars|variables)"
-                         r"(?![a-z])", re.I)
-_ENV_FLAG = re.compile(
+_OPERATION = lazy(r"(?<![a-z])(backup|restore|recover\w*|maintenance|validate|validation|destroy|delete|cleanup|clean-up|"
+                  r"reconcile|plan|lint|scan|audit|owasp|zap|seed|refresh|ptr|snapshot|dump|notify|report)", re.I)
+DEPLOY_WORD = lazy(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|ship|publish\w*|go[-_ ]live)", re.I)
+_NOT_THE_SERVICE = lazy(r"^\W*(delete|cleanup|clean-up|clean|destroy|teardown|tear-down|remove|prune|purge|"
+                        r"monitor\w*|check|fix|repair|restore|backup|reset|seed|scale|snapshot|dump)"
+                        r"(?![a-z])|(?<![a-z])(reports?|results|coverage|docs|documentation|storybook|sbom"
+                        r"|benchmarks?|allure|badges?)(?![a-z])", re.I)
+_SETUP_ONLY = lazy(r"^\W*(oidc|auth\w*|login|configure|credentials?|setup|set-up|prepare|init|vars|variables)"
+                   r"(?![a-z])", re.I)
+_ENV_FLAG = lazy(
     r"(?:--(?:stage|env|environment|target|context|namespace|app|site|alias)|\s-e|\s-s)[=\s]+[\"']?([\w.-]+)", re.I
 )
 
@@ -83,8 +84,8 @@ def step_deploys(step: Step, sig: Signatures) -> bool:
     return bool(step.name and _NAMED_DEPLOY.match(step.name) and step.run and not _only_prints(step.run))
 
 
-_NAMED_DEPLOY = re.compile(r"\W*(deploy|ship|roll[- ]?out|release)\b(?!\s+(notes?|comment|status|summary|preview|docs?|"
-                           r"documentation|storybook)\b)", re.I)
+_NAMED_DEPLOY = lazy(r"\W*(deploy|ship|roll[- ]?out|release)\b(?!\s+(notes?|comment|status|summary|preview|docs?|"
+                     r"documentation|storybook)\b)", re.I)
 
 
 def _only_prints(run: str) -> bool:
@@ -200,7 +201,7 @@ def _job_deploys(wf: Workflow, job: Job, sig: Signatures, called_from: Job | Non
     return out
 
 
-_INPUT_ONLY = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+_INPUT_ONLY = lazy(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
 def _uncalled_input(job: Job, inputs: dict[str, list[str]]) -> bool:
@@ -209,8 +210,8 @@ def _uncalled_input(job: Job, inputs: dict[str, list[str]]) -> bool:
     return bool(m) and not inputs.get(m.group(1))
 
 
-_REF_NAME = re.compile(r"\$\{\{\s*github\.(?:ref_name|head_ref)\s*\}\}")
-_VAR_REF = re.compile(r"\b(?:vars|secrets|env)\.([A-Za-z0-9_]+)")
+_REF_NAME = lazy(r"\$\{\{\s*github\.(?:ref_name|head_ref)\s*\}\}")
+_VAR_REF = lazy(r"\b(?:vars|secrets|env)\.([A-Za-z0-9_]+)")
 
 
 def _branch_named(wf: Workflow, job: Job, envs: list[str]) -> list[str]:

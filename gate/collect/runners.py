@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import tomllib
+
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.yamlsafe import YamlError, load
 
 MAX_DEPTH = 4
@@ -34,25 +36,25 @@ MAX_LINE = 1000                # minified lines are cut so regex scans stay line
 MAX_TARGETS = 4                # recipes named in one invocation that are followed
 MAX_REACHED = 64               # texts one command can reach
 
-_SCRIPT = re.compile(r"(?<![\w$@])((?:\.{0,2}/)?[\w./-]*[\w-]+\.(?:sh|bash|py|rb|js|mjs|cjs|ts|mts|ps1|pl))\b")
+_SCRIPT = lazy(r"(?<![\w$@])((?:\.{0,2}/)?[\w./-]*[\w-]+\.(?:sh|bash|py|rb|js|mjs|cjs|ts|mts|ps1|pl))\b")
 # extension-less scripts: `./ci/test`, `script/cibuild`, `bin/test`
-_BARE_SCRIPT = re.compile(r"(?:^|[\s;&|(`])((?:\./[\w.-]+(?:/[\w.-]+)*)|(?:(?:bin|scripts?|ci|tools|hack|dev|\.github/scripts)/[\w.-]+(?:/[\w.-]+)*))(?=$|[\s;&|)`])", re.M)
-_MAKE = re.compile(r"(?<![\w./-])(?:make|gmake)\b((?:[ \t]+(?:-[CfI][ \t]*\S+|--(?:directory|file|makefile)[=\s]\S+|-[\w-]+(?:=\S+)?|\w+=\S+))*)((?:[ \t]+[A-Za-z_][\w./-]*)*)")
-_NODE = re.compile(r"(?<![\w./-])(npm|yarn|pnpm|bun)\b((?:[ \t]+(?:--?[\w-]+(?:[=\s](?!run\b)[^\s-][^\s]*)?))*)(?:[ \t]+(run(?:-script)?|test|t|start|workspace[ \t]+\S+)(?![\w:.-]))?(?:[ \t]+(?:--?[\w-]+(?:[=\s][^\s-][^\s]*)?))*[ \t]*([\w:./@-]+)?")
+_BARE_SCRIPT = lazy(r"(?:^|[\s;&|(`])((?:\./[\w.-]+(?:/[\w.-]+)*)|(?:(?:bin|scripts?|ci|tools|hack|dev|\.github/scripts)/[\w.-]+(?:/[\w.-]+)*))(?=$|[\s;&|)`])", re.M)
+_MAKE = lazy(r"(?<![\w./-])(?:make|gmake)\b((?:[ \t]+(?:-[CfI][ \t]*\S+|--(?:directory|file|makefile)[=\s]\S+|-[\w-]+(?:=\S+)?|\w+=\S+))*)((?:[ \t]+[A-Za-z_][\w./-]*)*)")
+_NODE = lazy(r"(?<![\w./-])(npm|yarn|pnpm|bun)\b((?:[ \t]+(?:--?[\w-]+(?:[=\s](?!run\b)[^\s-][^\s]*)?))*)(?:[ \t]+(run(?:-script)?|test|t|start|workspace[ \t]+\S+)(?![\w:.-]))?(?:[ \t]+(?:--?[\w-]+(?:[=\s][^\s-][^\s]*)?))*[ \t]*([\w:./@-]+)?")
 _NODE_BUILTIN = {"install", "ci", "i", "add", "exec", "dlx", "x", "publish", "audit", "config", "set", "version",
                  "init", "link", "cache", "outdated", "why", "remove", "upgrade", "workspaces", "info", "pack",
                  "create", "global", "import", "rebuild", "prune", "dedupe", "update", "up", "list", "ls", "login",
                  "logout", "whoami", "view", "npx", "store", "fetch", "setup", "patch", "node", "bin", "env",
                  "help", "-v", "--version", "plugin", "constraints", "dedup", "uninstall", "recursive", "-r"}
-_JUST = re.compile(r"(?<![\w./-])just\b((?:[ \t]+(?:-f|--justfile|-d|--working-directory)[=\s]\S+|[ \t]+--?[\w-]+)*)((?:[ \t]+[A-Za-z_][\w-]*)*)")
-_TASK = re.compile(r"(?<![\w./-])task\b((?:[ \t]+(?:-t|--taskfile|-d|--dir)[=\s]\S+|[ \t]+--?[\w-]+)*)((?:[ \t]+[A-Za-z_][\w:.-]*)*)")
-_TOX = re.compile(r"(?<![\w./-])tox\b(?:[ \t]+run(?:-parallel)?)?((?:[ \t]+-[\w-]+(?:[=\s][^\s-]\S*)?)*)")
-_NOX = re.compile(r"(?<![\w./-])nox\b((?:[ \t]+-[\w-]+(?:[=\s][^\s-]\S*)*)*)")
-_PYRUN = re.compile(r"(?<![\w./-])(hatch|pdm|poe|poethepoet)[ \t]+(?:run[ \t]+)?([\w:.-]+)(?:[ \t]+([\w:.-]+))?")
-_RAKE = re.compile(r"(?<![\w./-])(?:bundle[ \t]+exec[ \t]+)?rake\b((?:[ \t]+-[\w-]+)*)((?:[ \t]+[\w:]+)*)")
-_COMPOSER = re.compile(r"(?<![\w./-])composer[ \t]+(?:run(?:-script)?[ \t]+)?([\w:.-]+)")
-_MIX = re.compile(r"(?<![\w./-])mix[ \t]+([\w.-]+)")
-_COMPOSE = re.compile(r"(?<![\w./-])docker[ -]compose\b((?:[ \t]+(?:-f|--file|-p|--project-name|--project-directory|--profile|--env-file)[=\s]\S+|[ \t]+--?[\w-]+)*)[ \t]+(run|up|exec)\b([^\n;&|]*)")
+_JUST = lazy(r"(?<![\w./-])just\b((?:[ \t]+(?:-f|--justfile|-d|--working-directory)[=\s]\S+|[ \t]+--?[\w-]+)*)((?:[ \t]+[A-Za-z_][\w-]*)*)")
+_TASK = lazy(r"(?<![\w./-])task\b((?:[ \t]+(?:-t|--taskfile|-d|--dir)[=\s]\S+|[ \t]+--?[\w-]+)*)((?:[ \t]+[A-Za-z_][\w:.-]*)*)")
+_TOX = lazy(r"(?<![\w./-])tox\b(?:[ \t]+run(?:-parallel)?)?((?:[ \t]+-[\w-]+(?:[=\s][^\s-]\S*)?)*)")
+_NOX = lazy(r"(?<![\w./-])nox\b((?:[ \t]+-[\w-]+(?:[=\s][^\s-]\S*)*)*)")
+_PYRUN = lazy(r"(?<![\w./-])(hatch|pdm|poe|poethepoet)[ \t]+(?:run[ \t]+)?([\w:.-]+)(?:[ \t]+([\w:.-]+))?")
+_RAKE = lazy(r"(?<![\w./-])(?:bundle[ \t]+exec[ \t]+)?rake\b((?:[ \t]+-[\w-]+)*)((?:[ \t]+[\w:]+)*)")
+_COMPOSER = lazy(r"(?<![\w./-])composer[ \t]+(?:run(?:-script)?[ \t]+)?([\w:.-]+)")
+_MIX = lazy(r"(?<![\w./-])mix[ \t]+([\w.-]+)")
+_COMPOSE = lazy(r"(?<![\w./-])docker[ -]compose\b((?:[ \t]+(?:-f|--file|-p|--project-name|--project-directory|--profile|--env-file)[=\s]\S+|[ \t]+--?[\w-]+)*)[ \t]+(run|up|exec)\b([^\n;&|]*)")
 _COMPOSE_NAMES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
 _COMPOSE_BUILTIN = {"install", "update", "require", "remove", "dump-autoload", "validate", "show", "config",
                     "global", "self-update", "outdated", "audit", "create-project", "diagnose", "exec", "check-platform-reqs"}

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.globs import PathMatcher
 from gate.policy.signatures import Signatures
@@ -30,7 +31,7 @@ CODEQL_ALIASES = {
 # Vendored or generated code is not the repository's own language.
 _NOT_OWN = ("vendor/", "third_party/", "third-party/", "node_modules/", "dist/", "build/", "docs/", "examples/",
             "testdata/", "fixtures/", ".github/")
-_NOT_OWN_RX = re.compile("(?:^|/)(?:" + "|".join(re.escape(p) for p in _NOT_OWN) + ")")
+_NOT_OWN_RX = lazy("(?:^|/)(?:" + "|".join(re.escape(p) for p in _NOT_OWN) + ")")
 CODEOWNERS_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS")
 
 

@@ -12,14 +12,15 @@ not read (Jenkins, Travis …). `WorkflowSet.tests` are the steps that run tests
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from collections.abc import Callable
 from typing import Iterator
 
 from gate.collect.repo import RepoFiles
 from gate.collect.runners import Runners
 from gate.model import foreign, query, resolve
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.paths import resolve_inside
 from gate.model.workflow import CompositeAction, Job, Step, Workflow, parse_action, parse_workflow
@@ -30,7 +31,7 @@ WORKFLOW_DIR = ".github/workflows/"
 MAX_WORKFLOW_BYTES = 1 << 20
 MAX_REMOTE = 20  # remote reusable workflows read through the contents API per run
 # owner/repo/.github/workflows/x.yml@ref: a reusable workflow in another repository
-REMOTE_USES = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)/([A-Za-z0-9._-]+)/(\.github/workflows/[^/@\s]+\.ya?ml)@(\S+)")
+REMOTE_USES = lazy(r"([A-Za-z0-9][A-Za-z0-9._-]*)/([A-Za-z0-9._-]+)/(\.github/workflows/[^/@\s]+\.ya?ml)@(\S+)")
 RemoteRead = Callable[[str, str, str, str], "str | None"]
 
 
@@ -285,11 +286,11 @@ def out_of_sight(wf: Workflow) -> list[tuple[Location, str]]:
 
 # -- tests -------------------------------------------------------------------------------
 
-_DOCS = re.compile(r"(^|/)(docs?|documentation|site)(/|$)|\.(md|rst|adoc)$|mkdocs|README|CHANGELOG", re.I)
-_FETCHES = re.compile(r"\b(curl|wget|gh\s+workflow\s+run|gh\s+api)\b[^\n]*(https?://|--repo|-R\s)", re.I)
-_COMMAND_INPUT = re.compile(r"^(commands?|run|script|cmd|test[-_]?(command|script|cmd)s?|args)$", re.I)
-_TEST_NAME = re.compile(r"(?<![a-z])(unit|integration|e2e|end-to-end|acceptance|functional|smoke)?[\s_-]*(tests?|specs?|testing)(?![a-z])", re.I)
-_NOT_TESTS = re.compile(r"lint|type[\s_-]*check|format|style|mypy|flake8|eslint|prettier|build|deploy|upload|report|publish|cache|install|setup|coverage\s+upload|results", re.I)
+_DOCS = lazy(r"(^|/)(docs?|documentation|site)(/|$)|\.(md|rst|adoc)$|mkdocs|README|CHANGELOG", re.I)
+_FETCHES = lazy(r"\b(curl|wget|gh\s+workflow\s+run|gh\s+api)\b[^\n]*(https?://|--repo|-R\s)", re.I)
+_COMMAND_INPUT = lazy(r"^(commands?|run|script|cmd|test[-_]?(command|script|cmd)s?|args)$", re.I)
+_TEST_NAME = lazy(r"(?<![a-z])(unit|integration|e2e|end-to-end|acceptance|functional|smoke)?[\s_-]*(tests?|specs?|testing)(?![a-z])", re.I)
+_NOT_TESTS = lazy(r"lint|type[\s_-]*check|format|style|mypy|flake8|eslint|prettier|build|deploy|upload|report|publish|cache|install|setup|coverage\s+upload|results", re.I)
 
 
 def collect_tests(ws: WorkflowSet, runners: Runners, sig: Signatures) -> list[TestRun]:

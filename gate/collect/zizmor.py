@@ -30,6 +30,7 @@ from typing import Any
 
 from gate.collect.repo import MAX_FILE_BYTES, RepoFiles
 from gate.collect.workflows import is_workflow_file
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.paths import resolve_inside
 
@@ -47,9 +48,9 @@ SEVERITIES = ("unknown", "informational", "low", "medium", "high")
 CONFIDENCES = ("unknown", "low", "medium", "high")
 ONLINE_PARAM_RULE = "hardening.known-vulnerable-actions"  # whose `online` param allows network audits
 
-_LOCAL_USES = re.compile(r"""^\s*-?\s*uses:\s*['"]?\./([^@'"\s#]*)""", re.M)
-_WARN_PREFIX = re.compile(r"^WARN (\S+: )*")
-_IGNORE = re.compile(r"zizmor:\s*ignore\[([^\]]*)\]\s*(.*)")
+_LOCAL_USES = lazy(r"""^\s*-?\s*uses:\s*['"]?\./([^@'"\s#]*)""", re.M)
+_WARN_PREFIX = lazy(r"^WARN (\S+: )*")
+_IGNORE = lazy(r"zizmor:\s*ignore\[([^\]]*)\]\s*(.*)")
 
 
 @dataclass(frozen=True)

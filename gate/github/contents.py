@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import time
 from collections.abc import Callable
 from urllib.parse import quote
 
 from gate.github.client import ApiError, Client, ClientSettings, Deadline
+from gate.model.lazyre import lazy
 
 MAX_FILE = 1 << 20  # the same bound as a local workflow file
-_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})")
-_REF = re.compile(r"[A-Za-z0-9._/+-]{1,255}")
-_PATH = re.compile(r"\.github/workflows/[A-Za-z0-9._-]+\.ya?ml")
+_NAME = lazy(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})")
+_REF = lazy(r"[A-Za-z0-9._/+-]{1,255}")
+_PATH = lazy(r"\.github/workflows/[A-Za-z0-9._-]+\.ya?ml")
 
 
 def pinned_ref(ref: str) -> bool:

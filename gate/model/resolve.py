@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.workflow import CompositeAction, Job, Step, Workflow
 
-EXPR = re.compile(r"\$\{\{(.*?)\}\}", re.S)
-_LITERAL = re.compile(r"'((?:[^']|'')*)'")
-_REF = re.compile(r"\b(matrix|inputs|github\.event\.inputs|vars|env)\.([A-Za-z0-9_-]+)")
+EXPR = lazy(r"\$\{\{(.*?)\}\}", re.S)
+_LITERAL = lazy(r"'((?:[^']|'')*)'")
+_REF = lazy(r"\b(matrix|inputs|github\.event\.inputs|vars|env)\.([A-Za-z0-9_-]+)")
 MAX_EXPANSION = 8  # composite actions calling composite actions
 
 

@@ -6,10 +6,10 @@ records what it could not read as `problems` with a line, which the
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.yamlsafe import YList, YMap
 
@@ -168,7 +168,7 @@ def parse_triggers(wf: Workflow, on: Any, line: int) -> None:
                     wf.inputs.setdefault(str(name), dict(spec))
 
 
-_ENV_REF = re.compile(r"\$\{\{\s*env\.([A-Za-z_][\w-]*)\s*\}\}")
+_ENV_REF = lazy(r"\$\{\{\s*env\.([A-Za-z_][\w-]*)\s*\}\}")
 
 
 def working_directory(value: Any, base: str | None = "", env: dict | None = None) -> str | None:

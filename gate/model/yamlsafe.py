@@ -9,10 +9,11 @@ strings (YAML 1.1 would make the workflow key `on:` the boolean True).
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
+
+from gate.model.lazyre import lazy
 
 try:  # the C parser is several times faster; fall back where libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -60,9 +61,9 @@ class YList(list):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
-_OCT_HEX = re.compile(r"0o[0-7]+$|0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_INT = lazy(r"[-+]?(0|[1-9][0-9_]*)$")
+_OCT_HEX = lazy(r"0o[0-7]+$|0x[0-9a-fA-F]+$")
+_FLOAT = lazy(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}

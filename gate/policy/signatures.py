@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
+from gate.model.lazyre import lazy
 from gate.policy.globs import PathMatcher
 
 # What each signature list holds; a list not named here holds regular expressions.
@@ -328,7 +329,7 @@ class _Unsure(Exception):
 
 
 # One pass of C over the pattern's source; the walk below sees tokens, not characters.
-_TOKEN = re.compile(r"""
+_TOKEN = lazy(r"""
     (?P<lit>[^\\\[()|*+?{.^$]+)
   | (?P<esc>\\.)
   | (?P<cls>\[\^?\]?(?:\\.|[^\]\\])*\])

@@ -6,12 +6,13 @@ Both escape repository text: in a fork PR the report is attacker-controlled.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
+from gate.model.lazyre import lazy
+
 Renderer = Callable[[dict[str, Any], int], str]
-_UNSAFE = re.compile(r"[&<>\"'`|@\[\]()!*_~#\\{}+=:-]")
+_UNSAFE = lazy(r"[&<>\"'`|@\[\]()!*_~#\\{}+=:-]")
 
 
 def inert(text: Any) -> str:

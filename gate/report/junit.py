@@ -7,14 +7,14 @@ requested scanner is its own test case, so one that never ran cannot look like a
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from gate.model.lazyre import lazy
 from gate.report.blocking import blocks, unknown_counts
 
 # XML 1.0 forbids most control characters even escaped; repository text may carry them.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: Any) -> str:

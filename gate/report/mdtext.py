@@ -15,15 +15,16 @@ from typing import Any, Mapping
 from urllib.parse import quote
 
 from gate import __version__
+from gate.model.lazyre import lazy
 
 DOCS_BASE = "https://github.com/readiness-gate/readiness-gate/blob"
 # Characters that start Markdown or HTML constructs mid-line. Line-start constructs
 # (`#`, `+`, `-`, `>` quotes, ordered lists) cannot form: every escaped text follows a prefix.
-_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_INLINE = lazy(r"([\\`*_\[\]|~])")
 # GitHub links @name only after a non-word character, so `init@v3` needs nothing.
-_MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
-_URL = re.compile(r"((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s`]+)")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_MENTION = lazy(r"(?<![\w`])@(?=[A-Za-z0-9])")
+_URL = lazy(r"((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s`]+)")
+_INVISIBLE = lazy("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def flat(text: Any, limit: int) -> str:

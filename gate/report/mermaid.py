@@ -9,8 +9,9 @@ Mermaid's entity codes for the few characters that could end it or read as marku
 """
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from gate.model.lazyre import lazy
 
 MAX_NODES = 8
 LABEL_LIMIT = 80
@@ -19,7 +20,7 @@ _ENTITY = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "&
 _EDGE_WORDS = {"needs": "needs", "workflow_run": "workflow_run", "step order": "next step",
                "branch": "branch push", "release": "release", "tag": "tag", "gitops": "GitOps sync",
                "by hand": "by hand"}
-_PATH = re.compile(r"(?<![\w/])(?:[\w.-]+/)+([\w.-]+)")
+_PATH = lazy(r"(?<![\w/])(?:[\w.-]+/)+([\w.-]+)")
 _MISSING_ORDER = ("ci", "build", "staging", "promotion", "rollback")
 
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 from typing import Any, Mapping
+
+from gate.model.lazyre import lazy
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim", "waived": "yellow",
           "unknown": "magenta"}
 _WORD = {"unknown": "could not tell"}
 # Repository text must not drive the terminal: escape sequences and other controls are dropped.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$")
+_CONTROL = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TRAILING = lazy(r"[ ]+((?:\x1b\[[0-9;]*m)*)$")
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from gate.collect.workflows import out_of_sight, pr_reach
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
 
-
-_GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
-_MAY_BUILD = re.compile(r"build|image|docker|container|package|bundle|compile|auto-?devops|\bci\b|[/_-]ci[/._-]|pipeline", re.I)
+_GITLAB_SUFFIX = lazy(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
+_MAY_BUILD = lazy(r"build|image|docker|container|package|bundle|compile|auto-?devops|\bci\b|[/_-]ci[/._-]|pipeline", re.I)
 
 
 def _what(part) -> str:

@@ -14,6 +14,7 @@ from gate.collect.runners import Runners
 from gate.collect.workflows import Reach, TestRun, collect_tests, out_of_sight, pr_reach
 from gate.model import query
 from gate.model.foreign import SYSTEM_NAMES
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.yamlsafe import YList, YMap
 from gate.rules.base import Context, failed, passed, rule, skipped, unknown
@@ -180,8 +181,8 @@ def pull_request_trigger(ev, ctx: Context):
 
 
 # what a remote workflow or template is named when it may be where the tests run
-_GITLAB_SUFFIX = re.compile(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
-_MAY_TEST = re.compile(r"test|spec|check|verif|quality|auto-?devops|\bci\b|[/_-]ci[/._-]|build|pipeline|validat", re.I)
+_GITLAB_SUFFIX = lazy(r"\.gitlab-ci\.ya?ml\b")  # every GitLab template is named so
+_MAY_TEST = lazy(r"test|spec|check|verif|quality|auto-?devops|\bci\b|[/_-]ci[/._-]|build|pipeline|validat", re.I)
 
 
 def _hidden(ev, reaching: list) -> str:

@@ -1,15 +1,14 @@
 """Deployment & environment promotion: named environments, staging before production."""
 from __future__ import annotations
 
-import re
-
 from gate.applicability import hidden_at, out_of_sight
 from gate.collect.delivery import run_conditions
 from gate.model import query, resolve
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.rules.base import Context, Outcome, failed, passed, rule, unknown
 
-_REF_GUARD = re.compile(
+_REF_GUARD = lazy(
     r"github\.ref(_name)?\s*==\s*'(refs/heads/)?(main|master|release[^']*|production|prod)'"
     r"|startsWith\(\s*github\.ref\s*,\s*'refs/(tags|heads/release)"
     r"|github\.ref_type\s*==\s*'tag'|github\.event_name\s*==\s*'(release|push)'"
@@ -123,8 +122,8 @@ def _restricted_triggers(wf) -> bool:
 
 
 # the ways a job checks that what it deploys is already on the protected branch
-_ON_MAIN_CHECK = re.compile(r"merge-base\s+--is-ancestor|branch\s+(-r\s+|--remotes\s+)?--contains|\bgit\s+cherry\b|"
-                            r"rev-list[^\n]*\borigin/(main|master)\b")
+_ON_MAIN_CHECK = lazy(r"merge-base\s+--is-ancestor|branch\s+(-r\s+|--remotes\s+)?--contains|\bgit\s+cherry\b|"
+                      r"rev-list[^\n]*\borigin/(main|master)\b")
 
 
 def _guards(wf, d) -> list[str]:

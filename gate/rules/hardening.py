@@ -9,10 +9,10 @@ unknown with the reason, never a pass.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from gate.collect.zizmor import CONFIDENCES, SEVERITIES, ZizmorFinding, findings_for
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.rules.base import Context, Outcome, failed, passed, rule, skipped, unknown
 
@@ -113,7 +113,7 @@ def judge(rule_id: str, ev, ctx: Context, what: str) -> Outcome:
                   details=details)
 
 
-_ACTION_INPUT = re.compile(r"inputs\.([A-Za-z0-9_-]+)$")
+_ACTION_INPUT = lazy(r"inputs\.([A-Za-z0-9_-]+)$")
 
 
 def callers(ev, finding: ZizmorFinding) -> list[str]:

@@ -15,12 +15,13 @@ from gate.collect.ops.pipeline import collect_pipeline
 from gate.collect.ops.scripts import Scripts
 from gate.collect.repo import RepoFiles
 from gate.collect.workflows import WorkflowSet, is_workflow_file
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 MAX_YAML_FILES = 3000  # deploy YAML beyond this is not read (said in notes)
-_TAG = re.compile(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
-_LOCAL_COMPOSE = re.compile(r"(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|override|debug)([._-]|$)", re.I)
+_TAG = lazy(r"(?:-t|--tag)[=\s]+[\"']?([^\s\"']+)")
+_LOCAL_COMPOSE = lazy(r"(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|override|debug)([._-]|$)", re.I)
 # scripts a platform runs on every deploy or start (Vercel and Heroku run their build hooks on deploy)
 _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve", "prod", "vercel-build",
                   "heroku-postbuild", "postdeploy", "predeploy", "release")

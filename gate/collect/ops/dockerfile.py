@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass, field
 
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 
-_INSTR = re.compile(r"^\s*([A-Za-z]+)\s+(.*)$")
+_INSTR = lazy(r"^\s*([A-Za-z]+)\s+(.*)$")
 
 
 @dataclass

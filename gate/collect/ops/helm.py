@@ -17,14 +17,15 @@ from typing import Any
 
 from gate.collect.ops.common import dirname, read_yaml
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 
-_IF = re.compile(r"\{\{-?\s*(if|with|range|define|block)\b(.*?)-?\}\}")
-_ELSE = re.compile(r"\{\{-?\s*else\b")
-_END = re.compile(r"\{\{-?\s*end\s*-?\}\}")
-_VALUE_REF = re.compile(r"^\s*\(?\s*(?:\$\w*)?\.Values\.([\w.]+)\s*\)?\s*$")
-_DEFINE = re.compile(r"\{\{-?\s*define\s+\"([^\"]+)\"")
-_INCLUDE = re.compile(r"\{\{-?\s*(?:include|template)\s+\"([^\"]+)\"")
-_TOYAML = re.compile(r"\.Values\.([\w.]+)")
+_IF = lazy(r"\{\{-?\s*(if|with|range|define|block)\b(.*?)-?\}\}")
+_ELSE = lazy(r"\{\{-?\s*else\b")
+_END = lazy(r"\{\{-?\s*end\s*-?\}\}")
+_VALUE_REF = lazy(r"^\s*\(?\s*(?:\$\w*)?\.Values\.([\w.]+)\s*\)?\s*$")
+_DEFINE = lazy(r"\{\{-?\s*define\s+\"([^\"]+)\"")
+_INCLUDE = lazy(r"\{\{-?\s*(?:include|template)\s+\"([^\"]+)\"")
+_TOYAML = lazy(r"\.Values\.([\w.]+)")
 
 
 @dataclass

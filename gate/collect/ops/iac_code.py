@@ -10,21 +10,20 @@ is what the patterns read. Pulumi YAML programs are resources like CloudFormatio
 """
 from __future__ import annotations
 
-import re
-
 from gate.collect.ops.cloudformation import as_props, key_line_of
 from gate.collect.ops.common import dirname, line_at, own, read_yaml, under
 from gate.collect.ops.infra import Resource
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 MAX_FILES = 300
 _CODE = (".ts", ".js", ".mjs", ".py", ".go", ".java", ".cs")
-_SKIP = re.compile(r"(^|/)(node_modules|cdk\.out|dist|build|\.venv|venv|__tests__|tests?|test_\w+\.py)(/|$)|\.(d|test|spec)\.ts$")
-_IMPORTS = re.compile(r"aws-cdk-lib|@aws-cdk/|\baws_cdk\b|awscdk|Amazon\.CDK|software\.amazon\.awscdk|@pulumi/|\bpulumi_\w+|"
-                      r"\bimport\s+pulumi\b|pulumi-\w+/sdk|cdktf|@serverless/typescript|\bprovider\s*:\s*\{\s*name\s*:\s*['\"]aws")
+_SKIP = lazy(r"(^|/)(node_modules|cdk\.out|dist|build|\.venv|venv|__tests__|tests?|test_\w+\.py)(/|$)|\.(d|test|spec)\.ts$")
+_IMPORTS = lazy(r"aws-cdk-lib|@aws-cdk/|\baws_cdk\b|awscdk|Amazon\.CDK|software\.amazon\.awscdk|@pulumi/|\bpulumi_\w+|"
+                r"\bimport\s+pulumi\b|pulumi-\w+/sdk|cdktf|@serverless/typescript|\bprovider\s*:\s*\{\s*name\s*:\s*['\"]aws")
 
 
 _MARKERS = ("cdk.json", "Pulumi.yaml", "Pulumi.yml", "cdktf.json", "serverless.ts", "serverless.js")

@@ -10,11 +10,12 @@ from gate.collect.ops.infra import Resource
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.ops.terraform import MAX_PARSED, Terraform
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 # JSON templates are recognised by name or folder before their head is read
-_CFN_JSON = re.compile(r"((template|stack|cloudformation|cfn|azuredeploy|arm)[^/]*|(^|/)(azure|arm|infra\w*|deploy\w*)/[^/]+)\.json$", re.I)
+_CFN_JSON = lazy(r"((template|stack|cloudformation|cfn|azuredeploy|arm)[^/]*|(^|/)(azure|arm|infra\w*|deploy\w*)/[^/]+)\.json$", re.I)
 
 
 def json_template(repo: RepoFiles, path: str) -> list[Resource]:

@@ -12,12 +12,13 @@ from gate.collect.ops.common import dirname, own, under
 from gate.collect.ops.helm import Chart, active_lines, included, templated_value
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
-_KIND = re.compile(r"^\s*(?:-\s+)?kind:\s*\"?(\w+)\"?\s*$", re.M)  # `- kind:` in an OpenShift Template's objects
+_KIND = lazy(r"^\s*(?:-\s+)?kind:\s*\"?(\w+)\"?\s*$", re.M)  # `- kind:` in an OpenShift Template's objects
 _WORKLOAD = {"Deployment", "StatefulSet", "DaemonSet", "Application", "Service", "Rollout", "DeploymentConfig"}
-_MIGRATE_WORD = re.compile(r"migrat", re.I)
+_MIGRATE_WORD = lazy(r"migrat", re.I)
 
 
 def _pair(lines: list[str], i: int, sig: Signatures) -> tuple[int, int] | None:
@@ -163,7 +164,7 @@ def _disabled_autoscalers(lines: list[str], active: list[bool], path: str, ev: O
 
 
 _PROBE_KEYS = {"livenessProbe", "readinessProbe", "startupProbe", "liveness", "readiness", "startup"}
-_REMOTE_DEP = re.compile(r"^\s*repository:\s*[\"']?(https?|oci)://", re.M)
+_REMOTE_DEP = lazy(r"^\s*repository:\s*[\"']?(https?|oci)://", re.M)
 
 
 def scan_values(repo: RepoFiles, chart: Chart, ev: OpsEvidence) -> None:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from gate.collect.ops.common import line_of, read_json, read_toml
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
+
 
 # manifest file name -> ecosystem (the signature groups are named after these)
 def ecosystem(path: str) -> str | None:
@@ -47,8 +49,8 @@ class Dep:
 
 
 # groups whose name says they are for development, whatever installs them
-DEV_GROUP = re.compile(r"^(dev|devel|develop|development|tests?|testing|lint|linting|linters?|docs?|typing|types|mypy|"
-                       r"format|fmt|ci|bench|benchmarks?|tools?|qa|check|style|pre-commit|coverage|debug|local)$", re.I)
+DEV_GROUP = lazy(r"^(dev|devel|develop|development|tests?|testing|lint|linting|linters?|docs?|typing|types|mypy|"
+                 r"format|fmt|ci|bench|benchmarks?|tools?|qa|check|style|pre-commit|coverage|debug|local)$", re.I)
 
 
 @dataclass
@@ -58,15 +60,15 @@ class Manifests:
     packages: dict[str, dict] = field(default_factory=dict)  # package.json path -> parsed
 
 
-_REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(?:[<>=!~;@ ]|$)")
-_PEP508 = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-_GOREQ = re.compile(r"^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]{2,}/[^\s]+)\s+v[0-9]")
-_GRADLE = re.compile(r"""["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']""")
-_GRADLE_MAP = re.compile(r"""group\s*[:=]\s*["']([\w.-]+)["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["']""")
-_GEM = re.compile(r"""^\s*gem\s+["']([\w.-]+)["']""")
-_NUGET = re.compile(r"""<Package(?:Reference|Version)\s+Include\s*=\s*"([^"]+)"|<package\s+id="([^"]+)\"""", re.I)
-_MIX = re.compile(r"\{\s*:(\w+)\s*,")
-_DEV_LINE = re.compile(r"(testImplementation|testRuntimeOnly|testCompileOnly|androidTestImplementation|kapt|detekt)\b")
+_REQ = lazy(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(?:[<>=!~;@ ]|$)")
+_PEP508 = lazy(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_GOREQ = lazy(r"^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]{2,}/[^\s]+)\s+v[0-9]")
+_GRADLE = lazy(r"""["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']""")
+_GRADLE_MAP = lazy(r"""group\s*[:=]\s*["']([\w.-]+)["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["']""")
+_GEM = lazy(r"""^\s*gem\s+["']([\w.-]+)["']""")
+_NUGET = lazy(r"""<Package(?:Reference|Version)\s+Include\s*=\s*"([^"]+)"|<package\s+id="([^"]+)\"""", re.I)
+_MIX = lazy(r"\{\s*:(\w+)\s*,")
+_DEV_LINE = lazy(r"(testImplementation|testRuntimeOnly|testCompileOnly|androidTestImplementation|kapt|detekt)\b")
 
 
 def read_manifests(repo: RepoFiles, paths: list[str]) -> Manifests:
@@ -206,10 +208,10 @@ def _lines(text: str, name: str, add) -> None:
 
 
 # the project itself (`.`, `./api`, `/app`), not a third-party package's extra (`uvicorn[standard]`)
-_PIP_EXTRAS = re.compile(r"\b(?:pip3?|uv\s+pip|pipx)\s+install\b[^\n;&|]*?(?:^|[\s\"'=])(?:\.{1,2}(?:/[\w./-]*)?|/[\w./-]+)\[([\w,\s-]+)\]")
-_FLAG_EXTRAS = re.compile(r"(?:--extras?|-E|--with|--group|-G)[=\s]+[\"']?([\w, -]+?)[\"']?(?=\s+-|\s*$|\s*[;&|])")
-_ALL = re.compile(r"--all-(?:extras|groups)\b")
-_INSTALLER = re.compile(r"\b(pip3?|uv|poetry|pdm|hatch|pipx)\b")
+_PIP_EXTRAS = lazy(r"\b(?:pip3?|uv\s+pip|pipx)\s+install\b[^\n;&|]*?(?:^|[\s\"'=])(?:\.{1,2}(?:/[\w./-]*)?|/[\w./-]+)\[([\w,\s-]+)\]")
+_FLAG_EXTRAS = lazy(r"(?:--extras?|-E|--with|--group|-G)[=\s]+[\"']?([\w, -]+?)[\"']?(?=\s+-|\s*$|\s*[;&|])")
+_ALL = lazy(r"--all-(?:extras|groups)\b")
+_INSTALLER = lazy(r"\b(pip3?|uv|poetry|pdm|hatch|pipx)\b")
 
 
 def installed_groups(commands: list[tuple[Location, str]]) -> dict[str, Location]:

@@ -16,13 +16,14 @@ from gate.collect.ops import reversibility
 from gate.collect.ops.common import own
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
 MAX_PER_DIR = 200
 _CODE_EXT = (".py", ".rb", ".php", ".js", ".ts", ".mjs", ".cjs", ".cs", ".exs", ".sql", ".go", ".xml",
              ".yml", ".yaml", ".json", ".kt", ".java")
-_NO_TOOL_FILES = re.compile(r"(\.Designer\.cs|ModelSnapshot\.cs|__init__\.py|migration_lock\.toml|\.editorconfig|README[^/]*)$")
+_NO_TOOL_FILES = lazy(r"(\.Designer\.cs|ModelSnapshot\.cs|__init__\.py|migration_lock\.toml|\.editorconfig|README[^/]*)$")
 
 
 def in_migration_dir(path: str, sig: Signatures) -> bool:

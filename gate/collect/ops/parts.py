@@ -29,22 +29,23 @@ from gate.collect.ops.scripts import Scripts, _join
 from gate.collect.repo import RepoFiles
 from gate.collect.workflows import WorkflowSet, pr_reach
 from gate.model import query, resolve
-from gate.model.resolve import EXPR
-from gate.model.query import only_callable as only_called
+from gate.model.lazyre import lazy
 from gate.model.location import Location
+from gate.model.query import only_callable as only_called
+from gate.model.resolve import EXPR
 from gate.model.workflow import Job, Step, Workflow
 from gate.policy.signatures import Signatures, literal_probe
 
-_NOT_ON_PR = re.compile(
+_NOT_ON_PR = lazy(
     r"github\.event_name\s*==\s*'(push|release|schedule|workflow_dispatch|workflow_run)'"
     r"|github\.event_name\s*!=\s*'pull_request'"
     r"|github\.ref(_name)?\s*==\s*'|startsWith\(\s*github\.ref\s*,\s*'refs/tags"
     r"|github\.ref_type\s*==\s*'tag'|github\.event\.pull_request\.merged\s*==\s*true")
-_FILE_FLAG = re.compile(r"(?:-f|--file)[=\s]+[\"']?([^\s\"']+)")
-_DIR_FLAG = re.compile(r"(--prefix|--cwd|--dir|-C|--project|--filter|-F)[=\s]+[\"']?([^\s\"']+)")
-_CD = re.compile(r"(?:^|&&|;|\n)\s*cd\s+[\"']?([^\s\"';&]+)")
+_FILE_FLAG = lazy(r"(?:-f|--file)[=\s]+[\"']?([^\s\"']+)")
+_DIR_FLAG = lazy(r"(--prefix|--cwd|--dir|-C|--project|--filter|-F)[=\s]+[\"']?([^\s\"']+)")
+_CD = lazy(r"(?:^|&&|;|\n)\s*cd\s+[\"']?([^\s\"';&]+)")
 _FUNCTION_FILES = ("serverless.yml", "serverless.yaml", "host.json", "wrangler.toml")
-_REMOTE_INSTALL = re.compile(r"\bgo\s+install\s+\S+@")
+_REMOTE_INSTALL = lazy(r"\bgo\s+install\s+\S+@")
 
 
 def image_languages(df: Dockerfile, sig: Signatures) -> tuple[str, ...]:
@@ -99,7 +100,7 @@ def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfi
     return parts
 
 
-_ON_PR = re.compile(r"github\.event_name\s*==\s*'(pull_request|merge_group)")
+_ON_PR = lazy(r"github\.event_name\s*==\s*'(pull_request|merge_group)")
 
 
 def runs_on_pr(expr: str | None) -> bool:
@@ -186,9 +187,9 @@ _VALUE_FLAGS = {"-t", "--tag", "--build-arg", "--target", "--platform", "--label
                 "--cache-from", "--cache-to", "--network", "--progress", "-o", "--output", "--iidfile", "--add-host",
                 "--build-context", "--ulimit", "--shm-size", "-m", "--memory", "--destination", "-d", "--cache-repo",
                 "--annotation", "--metadata-file", "--attest", "--builder", "--env-file", "--format", "--layers"}
-_WORKSPACE = re.compile(r"^(?:\$\{?(?:CI_PROJECT_DIR|GITHUB_WORKSPACE|PWD|BITBUCKET_CLONE_DIR|"
-                        r"CIRCLE_WORKING_DIRECTORY|BUILD_SOURCESDIRECTORY|Build\.SourcesDirectory)\}?|\$\(pwd\)|"
-                        r"\$\(Build\.SourcesDirectory\))/?")
+_WORKSPACE = lazy(r"^(?:\$\{?(?:CI_PROJECT_DIR|GITHUB_WORKSPACE|PWD|BITBUCKET_CLONE_DIR|"
+                  r"CIRCLE_WORKING_DIRECTORY|BUILD_SOURCESDIRECTORY|Build\.SourcesDirectory)\}?|\$\(pwd\)|"
+                  r"\$\(Build\.SourcesDirectory\))/?")
 
 
 def _build_args(args: str) -> tuple[str | None, str]:
@@ -243,8 +244,8 @@ def verify_parts(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Sign
     return pr_paths
 
 
-_BUILD_ACTION = re.compile(r"(^|[/_-])(build|builder|bake)([/_-]|$)", re.I)
-_IMAGE_ACTION = re.compile(r"docker|image|container|oci|ghcr|ecr|acr|gcr|buildah|kaniko", re.I)
+_BUILD_ACTION = lazy(r"(^|[/_-])(build|builder|bake)([/_-]|$)", re.I)
+_IMAGE_ACTION = lazy(r"docker|image|container|oci|ghcr|ecr|acr|gcr|buildah|kaniko", re.I)
 _PATH_INPUTS = ("context", "package", "path", "dir", "directory", "working-directory", "working_directory",
                 "template", "project", "app", "source", "root")
 
@@ -356,8 +357,8 @@ def _covered(parts: list[Part], lang: str, where: str) -> bool:
                for p in parts)
 
 
-_TAG = re.compile(r"(?:-t|--tag|--destination|-d)[=\s]+[\"']?([^\s\"']+)")
-_IMAGE_REF = re.compile(r"^\s*(?:-\s*)?(?:image|repository):\s*[\"']?([\w.-]+(?:[:/][\w.${}-]+)*)", re.M)
+_TAG = lazy(r"(?:-t|--tag|--destination|-d)[=\s]+[\"']?([^\s\"']+)")
+_IMAGE_REF = lazy(r"^\s*(?:-\s*)?(?:image|repository):\s*[\"']?([\w.-]+(?:[:/][\w.${}-]+)*)", re.M)
 MAX_MANIFESTS = 400  # deploy manifests scanned for image references
 
 
@@ -404,9 +405,9 @@ def _preview_deploy(step: Step, scripts: Scripts, sig: Signatures) -> bool:
     return bool(step.run and sig.search("preview_deploy_commands", step.run))
 
 
-_EDITOR_IMAGE = re.compile(r"(^|/)\.(devcontainer|cursor|vscode|gitpod)/")
-_PROD_COMPOSE = re.compile(r"(^|[/._-])(prod|production|release|deploy|live|swarm|stack)([._-]|$)")
-_DOCKERFILE_KEY = re.compile(r"(?i)\bdockerfile(?:[_-]?path)?[\"']?\s*[:=]\s*[\"']?([\w./-]+)")
+_EDITOR_IMAGE = lazy(r"(^|/)\.(devcontainer|cursor|vscode|gitpod)/")
+_PROD_COMPOSE = lazy(r"(^|[/._-])(prod|production|release|deploy|live|swarm|stack)([._-]|$)")
+_DOCKERFILE_KEY = lazy(r"(?i)\bdockerfile(?:[_-]?path)?[\"']?\s*[:=]\s*[\"']?([\w./-]+)")
 
 
 def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Signatures,

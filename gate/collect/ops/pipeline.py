@@ -14,22 +14,23 @@ from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.ops.scripts import Scripts
 from gate.collect.workflows import WorkflowSet
 from gate.model import query
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
 from gate.model.yamlsafe import YamlError, load
 from gate.policy.signatures import Signatures
 
-DEPLOY_WORD = re.compile(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|prod\w*)", re.I)
-MIGRATE_WORD = re.compile(r"migrat", re.I)
-TEST_WORD = re.compile(r"(?<![a-z])(tests?|e2e|lint\w*|check\w*|verify|validat\w*)(?![a-z])", re.I)
+DEPLOY_WORD = lazy(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|prod\w*)", re.I)
+MIGRATE_WORD = lazy(r"migrat", re.I)
+TEST_WORD = lazy(r"(?<![a-z])(tests?|e2e|lint\w*|check\w*|verify|validat\w*)(?![a-z])", re.I)
 
 
 def step_loc(step: Step) -> Location:
     return step.via or step.loc
 
 
-_DB_ENV_KEY = re.compile(r"(DATABASE|DB|POSTGRES|PG|MYSQL|SQL)\w*", re.I)
-_THROWAWAY_HOST = re.compile(r"(localhost|127\.0\.0\.1|0\.0\.0\.0|@(postgres|postgresql|mysql|mariadb|db|database)[:/]|sqlite)", re.I)
+_DB_ENV_KEY = lazy(r"(DATABASE|DB|POSTGRES|PG|MYSQL|SQL)\w*", re.I)
+_THROWAWAY_HOST = lazy(r"(localhost|127\.0\.0\.1|0\.0\.0\.0|@(postgres|postgresql|mysql|mariadb|db|database)[:/]|sqlite)", re.I)
 
 
 class ThrowawayDatabases:

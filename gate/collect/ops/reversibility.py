@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 
+from gate.model.lazyre import lazy
+
 Verdict = tuple[int, bool, str]
 
-_RAILS_DEF = re.compile(r"^[ \t]*def\s+(change|up|down)\b", re.M)
-_RAILS_CALL = re.compile(r"^[ \t]*(?:t\.)?(execute|change_column|change_column_default|remove_column|remove_columns|"
-                         r"drop_table|remove_index|remove|remove_timestamps)\b(.*)$", re.M)
+_RAILS_DEF = lazy(r"^[ \t]*def\s+(change|up|down)\b", re.M)
+_RAILS_CALL = lazy(r"^[ \t]*(?:t\.)?(execute|change_column|change_column_default|remove_column|remove_columns|"
+                   r"drop_table|remove_index|remove|remove_timestamps)\b(.*)$", re.M)
 
 
 def _rails_irreversible(name: str, args: str) -> str | None:
@@ -47,7 +49,7 @@ def _rails_irreversible(name: str, args: str) -> str | None:
     return None
 
 
-_RAILS_SAFE_BLOCK = re.compile(r"^[ \t]*(reversible\s+do|up_only\b)", re.M)
+_RAILS_SAFE_BLOCK = lazy(r"^[ \t]*(reversible\s+do|up_only\b)", re.M)
 
 
 def _ruby_method(text: str, start: int) -> str:
@@ -117,7 +119,7 @@ def _top_level_args(args: str) -> list[str]:
     return out
 
 
-_DJANGO_OP = re.compile(r"\b(?:migrations\.)?(RunPython|RunSQL)\s*\(")
+_DJANGO_OP = lazy(r"\b(?:migrations\.)?(RunPython|RunSQL)\s*\(")
 
 
 def django(text: str) -> list[Verdict]:

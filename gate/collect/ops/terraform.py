@@ -17,13 +17,14 @@ from gate.collect.ops.common import dirname, line_of
 from gate.collect.ops.hcl import Attr, Block, parse_hcl
 from gate.collect.ops.infra import Leaf, Resource
 from gate.collect.repo import RepoFiles
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 
 MAX_DEPTH = 6          # module calls followed this deep
 MAX_INSTANCES = 400    # module instantiations read in all
 MAX_PARSED = 400       # .tf files parsed as HCL2; the rest are scanned line by line
-_REF = re.compile(r"^(var|local)\.([\w-]+)$")
-_INTERP = re.compile(r"^\"?\$\{\s*((?:var|local)\.[\w-]+)\s*\}\"?$")
+_REF = lazy(r"^(var|local)\.([\w-]+)$")
+_INTERP = lazy(r"^\"?\$\{\s*((?:var|local)\.[\w-]+)\s*\}\"?$")
 
 
 class Terraform:
@@ -132,7 +133,7 @@ class Terraform:
                                             _props(b, path, scope), via))
 
 
-_NAMED = re.compile(r"\b(?:var|local)\.[\w-]+")
+_NAMED = lazy(r"\b(?:var|local)\.[\w-]+")
 
 
 def _resolve(a: Attr, path: str, scope: dict[str, Leaf]) -> Leaf:
@@ -159,7 +160,7 @@ def _props(block: Block, path: str, scope: dict[str, Leaf]) -> dict:
     return props
 
 
-_COND = re.compile(r"^\(?\s*(!?)\s*((?:var|local)\.[\w-]+)\s*\)?\s*\?\s*(.+?)\s*:\s*(.+?)\s*$", re.S)
+_COND = lazy(r"^\(?\s*(!?)\s*((?:var|local)\.[\w-]+)\s*\)?\s*\?\s*(.+?)\s*:\s*(.+?)\s*$", re.S)
 
 
 def _falsy(text: str) -> bool:

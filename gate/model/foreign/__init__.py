@@ -21,9 +21,9 @@ remote ones are recorded in `Workflow.opaque`.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
+from gate.model.lazyre import lazy
 from gate.model.workflow import Workflow
 
 Loader = Callable[[str], Any]  # a repository path -> its loaded YAML document, or None
@@ -41,7 +41,7 @@ SYSTEM_NAMES = {"azure": "Azure Pipelines", "gitlab": "GitLab CI", "circleci": "
 
 _AZURE_DIRS = (".azure-pipelines/", ".azuredevops/", ".pipelines/", "azure-pipelines/", "pipelines/", ".azure/",
                "build/", "ci/", ".ci/", "eng/", "deploy/", "devops/", ".devops/")
-_NOT_OWN = re.compile(r"(^|/)(tests?|testdata|fixtures?|examples?|samples?|vendor|node_modules|third[-_]party|corpus)/")
+_NOT_OWN = lazy(r"(^|/)(tests?|testdata|fixtures?|examples?|samples?|vendor|node_modules|third[-_]party|corpus)/")
 
 
 def system_of(path: str) -> str | None:

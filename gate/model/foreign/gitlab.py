@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from gate.model.foreign import Loader, script_steps, str_list
+from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.workflow import MAX_JOBS, Job, Workflow
 
@@ -22,9 +23,9 @@ RESERVED = {"stages", "variables", "default", "include", "workflow", "image", "s
 DEFAULT_STAGES = [".pre", "build", "test", "deploy", ".post"]
 MAX_INCLUDES = 32
 MAX_PARENTS = 8  # `extends:` parents merged per level: a hostile file cannot make it exponential
-_MR = re.compile(r"merge_request_event|merge_requests|CI_MERGE_REQUEST_")
-_BRANCH_ONLY = re.compile(r"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*[\"']?([\w./-]+)|\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*\$CI_DEFAULT_BRANCH")
-_TAG_ONLY = re.compile(r"\$CI_COMMIT_TAG(?!\s*==\s*null)")
+_MR = lazy(r"merge_request_event|merge_requests|CI_MERGE_REQUEST_")
+_BRANCH_ONLY = lazy(r"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*[\"']?([\w./-]+)|\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*\$CI_DEFAULT_BRANCH")
+_TAG_ONLY = lazy(r"\$CI_COMMIT_TAG(?!\s*==\s*null)")
 
 
 def _children(path: str, merged: dict, jobs: list[Job], load: Loader, wf: Workflow, depth: int) -> list[Job]:

@@ -105,12 +105,19 @@ def test_arm_templates_read_as_resources():
     assert bare.health_checks == bare.autoscaling == bare.alerting == []
 
 
-def test_a_policy_setting_that_does_not_read_is_left_out():
-    from gate.collect.ops.infra import settings
+def test_a_policy_setting_that_does_not_read_matches_nothing():
+    from gate.collect.ops.infra import Leaf, Resource, judge
+    from gate.collect.ops.model import OpsEvidence
+    from gate.model.location import Location
     from gate.policy.signatures import Signatures
-    table = settings(Signatures({"iac_settings": {"backups": ["aws_x a\\.b ?", "aws_(y ?", "aws_z b ?"],
-                                                  "nonsense": ["aws_q"]}}))
-    assert [s.source for s in table] == ["aws_z b ?"]
+    sig = Signatures({"iac_settings": {"backups": ["aws_x a\\.b ?", "aws_(y ?", "aws_z b ?"],
+                                       "nonsense": ["aws_q"]}})
+    at = Location("main.tf", 3)
+    resources = [Resource(t, "r", Location("main.tf", 1), {"a": {"b": Leaf("on", at)}, "b": Leaf("on", at)})
+                 for t in ("aws_x", "aws_(y", "aws_z", "aws_q")]
+    ev = OpsEvidence()
+    judge(resources, sig, ev)
+    assert [f.detail for f in ev.backups] == ["aws_z r b"]
 
 
 def test_modules_that_call_themselves_are_read_a_bounded_number_of_times(tmp_path):

@@ -22,7 +22,8 @@ from typing import Any
 
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.model.location import Location
-from gate.policy.signatures import Signatures
+from gate.model.lazyre import LazyPattern, lazy
+from gate.policy.signatures import Probe, Signatures, literal_probe
 
 TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "functions",
            "databases", "document_stores", "stateful", "migration_runs")
@@ -47,11 +48,21 @@ class Resource:
 @dataclass(frozen=True)
 class Setting:
     target: str
-    type: re.Pattern
+    type: LazyPattern
     path: tuple[str, ...]
     op: str
     value: str
     source: str
+    probe: Probe | None = None   # literals the type must contain: most settings never meet their type
+
+    def applies_to(self, type_: str) -> bool:
+        """Does the resource type match; a type pattern that does not read matches nothing."""
+        if self.probe is not None and not self.probe.test(type_.lower()):
+            return False
+        try:
+            return self.type.fullmatch(type_) is not None
+        except re.error:
+            return False
 
 
 def _norm(key: str) -> str:
@@ -59,24 +70,22 @@ def _norm(key: str) -> str:
 
 
 def settings(sig: Signatures) -> list[Setting]:
-    """The policy's settings; an entry that does not read (a bad pattern in a policy) is left out."""
+    """The policy's settings, their patterns compiled only when a resource's type may match;
+    an entry that does not read (a bad pattern in a policy) matches nothing."""
     out = []
     for target, entries in sig.groups("iac_settings").items():
         if target not in TARGETS:
             continue
         for entry in entries:
             parts = str(entry).split(None, 3)
-            try:
-                kind = re.compile(parts[0], re.I)
-                path = tuple(_norm(p) for p in parts[1].split(".")) if len(parts) >= 3 else ()
-                for segment in path:
-                    re.compile(segment)
-            except (re.error, IndexError):
+            if not parts or len(parts) == 2:
                 continue
+            kind, probe = lazy(parts[0], re.I), literal_probe(parts[0])
             if len(parts) == 1:
-                out.append(Setting(target, kind, (), "", "", entry))
-            elif len(parts) >= 3:
-                out.append(Setting(target, kind, path, parts[2], parts[3] if len(parts) > 3 else "", entry))
+                out.append(Setting(target, kind, (), "", "", entry, probe))
+            else:
+                path = tuple(_norm(p) for p in parts[1].split("."))
+                out.append(Setting(target, kind, path, parts[2], parts[3] if len(parts) > 3 else "", entry, probe))
     return out
 
 
@@ -87,9 +96,16 @@ def _walk(node: Any, path: tuple[str, ...], keys: str = "") -> list[tuple[str, A
     if isinstance(node, list):
         return [x for item in node for x in _walk(item, path, keys)]
     if isinstance(node, dict):
-        return [x for k, v in node.items() if k != "__loc__" and re.fullmatch(path[0], _norm(k))
+        return [x for k, v in node.items() if k != "__loc__" and _segment(path[0], _norm(k))
                 for x in _walk(v, path[1:], f"{keys}.{k}" if keys else str(k))]
     return []
+
+
+def _segment(pattern: str, key: str) -> bool:
+    try:
+        return re.fullmatch(pattern, key) is not None
+    except re.error:  # a path segment that does not read matches no key
+        return False
 
 
 def _text(node: Any) -> str | None:
@@ -120,7 +136,7 @@ def _first_loc(node: Any, default: Location) -> Location:
 
 def match(res: Resource, s: Setting, sig: Signatures | None = None) -> tuple[Location, str] | None:
     """Where the resource meets the setting, and what it says there; or None."""
-    if not s.type.fullmatch(res.type):
+    if not s.applies_to(res.type):
         return None
     if not s.path:
         return res.loc, ""
@@ -170,7 +186,7 @@ def match(res: Resource, s: Setting, sig: Signatures | None = None) -> tuple[Loc
 
 def _fixed_range(res: Resource, s: Setting) -> tuple[Location, float, float] | None:
     """(where, min, max) when an autoscaling `max > min` setting reads two numbers and max <= min."""
-    if s.target != "autoscaling" or s.op != ">" or _number(s.value) is not None or not s.type.fullmatch(res.type):
+    if s.target != "autoscaling" or s.op != ">" or _number(s.value) is not None or not s.applies_to(res.type):
         return None
     highs = _walk(res.props, s.path)
     lows = _walk(res.props, tuple(_norm(p) for p in s.value.split(".")))
@@ -211,6 +227,8 @@ def _off(node: Any) -> bool:
 
 def judge(resources: list[Resource], sig: Signatures, ev: OpsEvidence) -> None:
     """Append a Fact to the evidence list of every setting a resource meets."""
+    if not resources:
+        return
     table = settings(sig)
     for res in resources:
         for s in table:

@@ -123,12 +123,14 @@ def check(path: Path, policy_ref: str | None, fmt: str, outputs: tuple[str, ...]
     if sarif or scanners.strip().lower() not in ("", "none") or baseline_ref or baseline_sarif:
         security = {"sarif_paths": sarif, "scanners": scanners, "baseline_ref": baseline_ref,
                     "baseline_sarif": baseline_sarif, "timeout": scanner_timeout, "changed_only": changed_only}
-    from gate.collect.scanners import set_progress
     from gate.report.progress import reporter, when_slow
     from gate.report.text import color_wanted
 
     progress = reporter(sys.stderr)
-    set_progress(progress)  # slow work says so on a terminal, nowhere else
+    if security is not None:  # the scanner and SARIF machinery is loaded only when asked for
+        from gate.collect.scanners import set_progress
+
+        set_progress(progress)  # slow work says so on a terminal, nowhere else
     with when_slow(progress, f"reading {path} (a large tree takes a while)…"):
         report = run_check(path, policy_ref, git_ref=git_ref, exclude=exclude, api=api, security=security,
                            today=as_of.date() if as_of else None, kind=kind)

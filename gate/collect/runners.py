@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-import tomllib
 
 from gate.collect.repo import RepoFiles
 from gate.model.lazyre import lazy
@@ -499,6 +498,8 @@ class Runners:
     def _toml(self, path: str) -> dict | None:
         if path not in self._parsed:
             text = self.read(path) if self.repo.exists(path) else ""
+            import tomllib  # only repositories with a pyproject.toml pay for the TOML parser
+
             try:
                 self._parsed[path] = tomllib.loads(text) if text else None
             except (tomllib.TOMLDecodeError, ValueError):

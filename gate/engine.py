@@ -21,6 +21,8 @@ class EngineError(Exception):
 
 @dataclass(frozen=True)
 class Options:
+    """What one run judges and how: the policy, the ref, exclusions and the optional sources."""
+
     policy: str | None = None           # preset name or policy file; None: .github/readiness.yml, else production
     git_ref: str | None = None          # the branch or ref judged (branch profiles, the report's subject)
     exclude: tuple[str, ...] = ()
@@ -32,6 +34,8 @@ class Options:
 
 @dataclass
 class Run:
+    """Everything one run produced, for callers that need more than the report."""
+
     policy: Any
     evidence: Any
     evaluation: Any

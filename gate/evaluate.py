@@ -15,6 +15,8 @@ from gate.rules.custom import build_rules
 
 @dataclass
 class Result:
+    """One rule's verdict on the repository, after the policy's severity and waivers."""
+
     rule: Rule
     status: str          # pass | fail | skip | unknown | waived
     severity: str        # blocker | warning | info
@@ -40,6 +42,8 @@ class Result:
 
 @dataclass
 class Evaluation:
+    """Every rule's result and the notices met while judging."""
+
     results: list[Result]
     notices: list[str] = field(default_factory=list)
 

@@ -18,6 +18,8 @@ SEVERITY_WEIGHT = {"blocker": 3, "warning": 2, "info": 1}
 
 @dataclass
 class DomainScore:
+    """The readiness score of one domain and how its rules fared."""
+
     id: str
     title: str
     score: int | None  # None: nothing applicable
@@ -32,6 +34,8 @@ class DomainScore:
 
 @dataclass
 class Scorecard:
+    """The overall score and verdict, per domain, with the reasons that decided it."""
+
     domains: list[DomainScore]
     score: int
     verdict: str

@@ -44,6 +44,8 @@ _TAG_GUARD = lazy(r"startsWith\(\s*github\.ref\s*,\s*'refs/tags|github\.ref_type
 
 @dataclass(frozen=True)
 class Promotion:
+    """How a production deploy is reached from a lower environment (or from a person's release or tag)."""
+
     target: Deploy           # the production deploy
     source: Deploy | None    # the lower environment's deploy it follows (None: a release or tag cut by a person)
     how: str                 # needs | workflow_run | step order | reusable | branch | release | tag | gitops
@@ -53,18 +55,24 @@ class Promotion:
 
 @dataclass(frozen=True)
 class RollbackPath:
+    """A way back to the previous version, and where the repository declares it."""
+
     mechanism: str
     loc: Location
 
 
 @dataclass(frozen=True)
 class OutOfSight:
+    """Delivery that happens outside this repository's files, so rules say unknown rather than fail."""
+
     what: str       # "Vercel deploys from git (vercel.json)", "a dispatch into another repository"
     loc: Location
 
 
 @dataclass
 class DeliveryFacts:
+    """What the deploy pipeline does, derived once from the workflows for every delivery and rollback rule."""
+
     deploys: list[Deploy] = field(default_factory=list)        # every visible deploy (package releases aside)
     releases: list[Deploy] = field(default_factory=list)       # package-only publishes: releases, not deploys
     production: list[Deploy] = field(default_factory=list)     # forward production deploys (rollbacks aside)

@@ -42,6 +42,8 @@ _ENV_FLAG = lazy(
 
 @dataclass(frozen=True)
 class Deploy:
+    """One job that ships the service somewhere, with the environment and tier it reaches."""
+
     workflow: str           # the workflow file the deploying job belongs to
     job: str                # job id in that workflow
     environment: str        # as resolved ("" when only a command tells)

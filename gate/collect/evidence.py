@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # typed, without importing what a run may never need (the Git
 
 @dataclass
 class Evidence:
+    """Everything collected about one repository: the only input rules see."""
+
     repo: RepoFiles
     workflows: WorkflowSet
     deploys: list[Deploy]

@@ -78,6 +78,8 @@ class ZizmorFinding:
 
 @dataclass
 class ZizmorFacts:
+    """What zizmor's audit found, or why it did not run (then hardening rules say unknown)."""
+
     ran: bool
     reason: str = ""                                   # one line: why not, or what was audited
     findings: tuple[ZizmorFinding, ...] = ()

@@ -18,6 +18,8 @@ FINGERPRINT_KEY = "readinessGate/v1"  # the partialFingerprints key the gate wri
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One scanner finding, normalised from SARIF or zizmor."""
+
     tool: str
     rule_id: str
     severity: str            # critical | high | medium | low | note

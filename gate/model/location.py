@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Location:
+    """Where evidence stands: a repository-relative path and 1-based line and column."""
+
     path: str
     line: int | None = None
     column: int | None = None

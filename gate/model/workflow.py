@@ -16,6 +16,8 @@ from gate.model.yamlsafe import YList, YMap
 
 @dataclass
 class Step:
+    """One workflow step as written, with its location."""
+
     loc: Location
     name: str | None = None
     id: str | None = None
@@ -56,6 +58,8 @@ class Step:
 
 @dataclass
 class Job:
+    """One workflow job as written, with its steps and location."""
+
     id: str
     loc: Location
     workflow_path: str
@@ -86,6 +90,8 @@ class Job:
 
 @dataclass
 class Workflow:
+    """One workflow file: triggers, permissions and jobs, each with its location."""
+
     path: str
     loc: Location
     name: str | None = None

@@ -18,6 +18,8 @@ def as_globs(value: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class CustomSpec:
+    """A policy-defined custom rule's check, validated at load."""
+
     id: str
     kind: str                 # one of KINDS
     body: Any                 # the check's own mapping (or globs, for `exists`)

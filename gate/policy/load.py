@@ -38,6 +38,8 @@ class PolicyError(Exception):
 
 @dataclass
 class Policy:
+    """The merged policy a run judges by, and the chain of layers it came from."""
+
     name: str
     source: str
     data: dict[str, Any]
@@ -101,6 +103,8 @@ class Policy:
 
 @dataclass
 class Layer:
+    """One policy document in the chain: a preset or a user's file."""
+
     name: str        # preset name or file label, for the chain and messages
     doc: dict[str, Any]
     path: Path

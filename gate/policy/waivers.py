@@ -16,6 +16,8 @@ from gate.policy.globs import any_match
 
 @dataclass(frozen=True)
 class Waiver:
+    """A policy's leave to let one rule fail until a date, for a reason."""
+
     rule: str
     reason: str
     expires: dt.date

@@ -21,6 +21,8 @@ NEEDS = ("api", "scanners", "pipeline", "production", "database")
 
 @dataclass(frozen=True)
 class Outcome:
+    """What a rule's check concluded, with the locations that show it."""
+
     status: str                      # pass | fail | skip | unknown (out of sight: the policy decides what it counts as)
     message: str
     locations: tuple[Location, ...] = ()
@@ -73,6 +75,8 @@ Check = Callable[[Any, Context], Outcome]
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule declared once: its identity, documentation, applicability and check."""
+
     id: str
     domain: str
     severity: str

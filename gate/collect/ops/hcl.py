@@ -16,12 +16,16 @@ MAX_HCL_BYTES = 512 * 1024  # a larger .tf file is read by the line scanner inst
 
 @dataclass
 class Attr:
+    """One HCL attribute: its expression's source and line."""
+
     text: str   # the expression's source, surrounding quotes removed for plain strings
     line: int
 
 
 @dataclass
 class Block:
+    """One HCL block with its labels, attributes and nested blocks."""
+
     type: str
     labels: tuple[str, ...]
     line: int

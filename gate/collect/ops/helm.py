@@ -30,6 +30,8 @@ _TOYAML = lazy(r"\.Values\.([\w.]+)")
 
 @dataclass
 class Define:
+    """A named Helm template (`define`) and the lines it spans."""
+
     name: str
     path: str
     first: int          # 0-based index of the `define` line
@@ -38,6 +40,8 @@ class Define:
 
 @dataclass
 class Chart:
+    """A Helm chart directory with the values and named templates its manifests draw on."""
+
     dir: str
     values: list[Any] = field(default_factory=list)   # parsed values*.yaml of the chart
     set_true: set[str] = field(default_factory=set)   # `--set a.b=true` seen in workflows

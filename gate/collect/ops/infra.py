@@ -31,6 +31,8 @@ TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "
 
 @dataclass(frozen=True)
 class Leaf:
+    """A property value as written, with where it stands and the values it names."""
+
     text: str
     loc: Location
     refs: tuple["Leaf", ...] = ()   # values this expression names (`local.cmd` …), followed by `~@`
@@ -38,6 +40,8 @@ class Leaf:
 
 @dataclass
 class Resource:
+    """One typed infrastructure resource of any IaC language, its nested properties kept with locations."""
+
     type: str
     name: str
     loc: Location
@@ -47,6 +51,8 @@ class Resource:
 
 @dataclass(frozen=True)
 class Setting:
+    """One policy entry of `iac_settings`: the resource type, property path and test that show a target."""
+
     target: str
     type: LazyPattern
     path: tuple[str, ...]

@@ -76,6 +76,8 @@ class Job:
     has_permissions: bool = False
     concurrency: Any = None
     runs_on: Any = None
+    env: dict[str, Any] = field(default_factory=dict)       # the job's own `env:` (the workflow's is Workflow.env)
+    services: dict[str, Any] = field(default_factory=dict)  # service containers: name -> image or mapping
     steps: list[Step] = field(default_factory=list)
     # Filled in by resolution:
     environments: list[str] = field(default_factory=list)
@@ -268,7 +270,9 @@ def parse_job(path: str, job_id: str, raw: Any, line: int, problems: list, workd
     job.permissions = raw.get("permissions")
     job.concurrency = raw.get("concurrency")
     job.runs_on = raw.get("runs-on")
-    job_env = {**(env or {}), **(raw.get("env") if isinstance(raw.get("env"), dict) else {})}
+    job.env = raw.get("env") if isinstance(raw.get("env"), dict) else {}
+    job.services = raw.get("services") if isinstance(raw.get("services"), dict) else {}
+    job_env = {**(env or {}), **job.env}
     job.steps = parse_steps(path, raw.get("steps"), line, problems, defaults_working_directory(raw, workdir, job_env),
                             job_env)
     if job.uses is None and "steps" not in raw:

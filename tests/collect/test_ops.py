@@ -115,3 +115,29 @@ def test_poetry_groups_are_runtime_unless_the_image_leaves_them_out():
     assert locs(ops(FIXTURES / "ops-python-poetry-groups").telemetry) == ["pyproject.toml:10"]
     # `--only main` leaves every other group out
     assert ops(FIXTURES / "ops-python-poetry-only-main").telemetry == []
+
+
+_DEPLOY_WORKFLOW = """on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+{extra}    steps:
+      - run: bundle exec rails db:migrate
+"""
+
+
+def test_a_deploy_job_migrating_the_runners_own_database_is_not_the_deploy_path(tmp_path):
+    """The job's service containers and env come from the parsed workflow (one read, one parse)."""
+    for extra in ("    services:\n      db:\n        image: postgres:16\n",
+                  "    env:\n      DATABASE_URL: postgres://u:p@localhost:5432/test\n"):
+        wf = tmp_path / extra.split(":")[0].strip() / ".github" / "workflows"
+        wf.mkdir(parents=True)
+        (wf / "deploy.yml").write_text(_DEPLOY_WORKFLOW.format(extra=extra))
+        assert ops(wf.parents[1]).migration_runs == [], extra
+
+
+def test_a_deploy_job_migrating_a_real_database_is_the_deploy_path(tmp_path):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(_DEPLOY_WORKFLOW.format(extra="    env:\n      DATABASE_URL: ${{ secrets.DB }}\n"))
+    assert [str(f.loc) for f in ops(tmp_path).migration_runs] == [".github/workflows/deploy.yml:8"]

@@ -17,7 +17,6 @@ from gate.model import query
 from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.workflow import Job, Step, Workflow
-from gate.model.yamlsafe import YamlError, load
 from gate.policy.signatures import Signatures
 
 DEPLOY_WORD = lazy(r"(?<![a-z])(deploy\w*|release\w*|promot\w*|rollout|prod\w*)", re.I)
@@ -37,27 +36,14 @@ class ThrowawayDatabases:
     """Jobs that migrate the runner's own database: a database service container, or a
     database URL on localhost. Migrations there test the migrations; they deploy nothing."""
 
-    def __init__(self, ws: WorkflowSet, repo, sig: Signatures) -> None:
+    def __init__(self, ws: WorkflowSet, sig: Signatures) -> None:
         self.jobs: dict[tuple[str, str], str] = {}
-        for path in ws.workflows:
-            text = repo.read(path) or ""
-            if "services:" not in text and not _THROWAWAY_HOST.search(text):
-                continue
-            try:
-                doc = load(text)
-            except YamlError:
-                continue
-            if not isinstance(doc, dict) or not isinstance(doc.get("jobs"), dict):
-                continue
-            top = self._env(doc.get("env"))
-            for jid, job in doc["jobs"].items():
-                if not isinstance(job, dict):
-                    continue
-                services = job.get("services")
-                images = [str(v.get("image") if isinstance(v, dict) else v) for v in services.values()] \
-                    if isinstance(services, dict) else []
+        for path, wf in ws.workflows.items():
+            top = self._env(wf.env)
+            for jid, job in wf.jobs.items():
+                images = [str(v.get("image") if isinstance(v, dict) else v) for v in job.services.values()]
                 sql = next((i for i in images if sig.search("sql_images", i)), None)
-                why = f"its `{sql}` service container" if sql else (self._env(job.get("env")) or top)
+                why = f"its `{sql}` service container" if sql else (self._env(job.env) or top)
                 if why:
                     self.jobs[(path, str(jid))] = why
 
@@ -100,7 +86,7 @@ _NAMES = ("load_test_commands", "migration_rollback_commands", "migration_comman
 def collect_pipeline(ws: WorkflowSet, scripts: Scripts, sig: Signatures,
                      deploys: list[Deploy], ev: OpsEvidence, repo=None) -> None:
     deploying = deploy_jobs(deploys)
-    throwaway = ThrowawayDatabases(ws, repo, sig) if repo is not None else None
+    throwaway = ThrowawayDatabases(ws, sig)
     memo: dict[str, dict] = {}
 
     def searched(texts):

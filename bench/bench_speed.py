@@ -86,6 +86,9 @@ def corpus(gate_cmd: list[str], env: dict[str, str], rounds: int) -> None:
     print(f"{'':8} median of per-repository ratios: own cpu {statistics.median(own):.2f}×; worst {max(own):.2f}×")
     show("corpus+z", (med(g_all, 0), med(g_all, 1), max(x[2] for x in g_all)), z_med, "zizmor", 2.0)
     print(f"{'':8} (the whole check, its own zizmor run included)")
+    # the part no Python tool can go under: the interpreter and the two libraries a check needs
+    floor = median_of([PY, "-c", "import yaml, click"], rounds, env)
+    print(f"{'':8} python + import yaml, click alone: cpu {floor[0] * 1000:.0f} ms = {floor[0] / z_med[0]:.2f}× zizmor")
 
 
 def version(gate_cmd: list[str], env: dict[str, str], rounds: int) -> None:
@@ -116,6 +119,12 @@ def files(gate_cmd: list[str], env: dict[str, str], rounds: int, n: int = 50_000
         g = median_of(gate_cmd + ["check", str(root), "--format", "json"], rounds, env)
         f = median_of([PY, "-c", "import os, sys\nfor _ in os.walk(sys.argv[1]): pass", str(root)], rounds, env)
         show("files", g, f, "walk", 5.0)
+        # what the files cost on top of a check of an empty repository (the fixed cost: start-up, policy)
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        e = median_of(gate_cmd + ["check", str(empty), "--format", "json"], rounds, env)
+        print(f"{'':8} empty-repository check cpu {e[0] * 1000:.0f} ms; the files' own cost "
+              f"{(g[0] - e[0]) * 1000:.0f} ms = {(g[0] - e[0]) / f[0]:.2f}× the walk")
 
 
 def make_sarif(path: Path, n: int) -> None:

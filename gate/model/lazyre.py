@@ -30,29 +30,29 @@ class LazyPattern:
                              findall=rx.findall, sub=rx.sub, subn=rx.subn, split=rx.split, compiled=rx)
         return rx
 
-    def search(self, *args: Any) -> re.Match | None:
-        return self._load().search(*args)
+    def search(self, *args: Any, **kwargs: Any) -> re.Match | None:
+        return self._load().search(*args, **kwargs)
 
-    def match(self, *args: Any) -> re.Match | None:
-        return self._load().match(*args)
+    def match(self, *args: Any, **kwargs: Any) -> re.Match | None:
+        return self._load().match(*args, **kwargs)
 
-    def fullmatch(self, *args: Any) -> re.Match | None:
-        return self._load().fullmatch(*args)
+    def fullmatch(self, *args: Any, **kwargs: Any) -> re.Match | None:
+        return self._load().fullmatch(*args, **kwargs)
 
-    def finditer(self, *args: Any) -> Any:
-        return self._load().finditer(*args)
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self._load().finditer(*args, **kwargs)
 
-    def findall(self, *args: Any) -> list[Any]:
-        return self._load().findall(*args)
+    def findall(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return self._load().findall(*args, **kwargs)
 
-    def sub(self, *args: Any) -> str:
-        return self._load().sub(*args)
+    def sub(self, *args: Any, **kwargs: Any) -> str:
+        return self._load().sub(*args, **kwargs)
 
-    def subn(self, *args: Any) -> tuple[str, int]:
-        return self._load().subn(*args)
+    def subn(self, *args: Any, **kwargs: Any) -> tuple[str, int]:
+        return self._load().subn(*args, **kwargs)
 
-    def split(self, *args: Any) -> list[Any]:
-        return self._load().split(*args)
+    def split(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return self._load().split(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:  # groups, groupindex …: the compiled pattern's own
         if name.startswith("__"):

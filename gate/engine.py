@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 KINDS = ("service", "library", "cli", "sample", "infra-module", "docs-site")
 
@@ -19,8 +20,7 @@ class EngineError(Exception):
     """A configuration or input error the user can fix: its text is the whole message."""
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(Struct, frozen=True):
     """What one run judges and how: the policy, the ref, exclusions and the optional sources."""
 
     policy: str | None = None           # preset name or policy file; None: .github/readiness.yml, else production
@@ -32,8 +32,7 @@ class Options:
     security: dict[str, Any] | None = None  # scanners and SARIF to judge (see gate.collect.security)
 
 
-@dataclass
-class Run:
+class Run(Struct):
     """Everything one run produced, for callers that need more than the report."""
 
     policy: Any

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from gate.applicability import precondition
 from gate.model.location import Location
@@ -13,8 +14,7 @@ from gate.rules.base import Context, Outcome, Rule
 from gate.rules.custom import build_rules
 
 
-@dataclass
-class Result:
+class Result(Struct):
     """One rule's verdict on the repository, after the policy's severity and waivers."""
 
     rule: Rule
@@ -40,8 +40,7 @@ class Result:
         return self.status == "unknown"
 
 
-@dataclass
-class Evaluation:
+class Evaluation(Struct):
     """Every rule's result and the notices met while judging."""
 
     results: list[Result]

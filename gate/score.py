@@ -8,7 +8,7 @@ domains that had anything to judge.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from gate.evaluate import Result
 from gate.rules import DOMAIN_ORDER, DOMAIN_TITLES
@@ -16,8 +16,7 @@ from gate.rules import DOMAIN_ORDER, DOMAIN_TITLES
 SEVERITY_WEIGHT = {"blocker": 3, "warning": 2, "info": 1}
 
 
-@dataclass
-class DomainScore:
+class DomainScore(Struct):
     """The readiness score of one domain and how its rules fared."""
 
     id: str
@@ -32,8 +31,7 @@ class DomainScore:
     unknown: int = 0
 
 
-@dataclass
-class Scorecard:
+class Scorecard(Struct):
     """The overall score and verdict, per domain, with the reasons that decided it."""
 
     domains: list[DomainScore]

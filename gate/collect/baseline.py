@@ -13,9 +13,10 @@ import subprocess
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
+
+from msgspec import Struct, field
 
 from gate.collect.sarif import Finding
 
@@ -26,8 +27,7 @@ class BaselineError(Exception):
     """The baseline cannot be used (unknown ref, not a git repository …); one line."""
 
 
-@dataclass
-class Comparison:
+class Comparison(Struct):
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     unchanged: list[Finding] = field(default_factory=list)

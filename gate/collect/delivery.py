@@ -19,7 +19,8 @@ rules judge these facts, and the report's pipeline serialises the same ones.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from gate.collect.deploys import DEPLOY_WORD, Deploy, is_stub, redeploy_inputs, step_deploys
 from gate.collect.repo import files_by_group
@@ -42,8 +43,7 @@ _REF_EQ = lazy(r"github\.(?:ref|ref_name|head_ref|base_ref)\s*==\s*'(?:refs/head
 _TAG_GUARD = lazy(r"startsWith\(\s*github\.ref\s*,\s*'refs/tags|github\.ref_type\s*==\s*'tag'")
 
 
-@dataclass(frozen=True)
-class Promotion:
+class Promotion(Struct, frozen=True):
     """How a production deploy is reached from a lower environment (or from a person's release or tag)."""
 
     target: Deploy           # the production deploy
@@ -53,24 +53,21 @@ class Promotion:
     loc: Location
 
 
-@dataclass(frozen=True)
-class RollbackPath:
+class RollbackPath(Struct, frozen=True):
     """A way back to the previous version, and where the repository declares it."""
 
     mechanism: str
     loc: Location
 
 
-@dataclass(frozen=True)
-class OutOfSight:
+class OutOfSight(Struct, frozen=True):
     """Delivery that happens outside this repository's files, so rules say unknown rather than fail."""
 
     what: str       # "Vercel deploys from git (vercel.json)", "a dispatch into another repository"
     loc: Location
 
 
-@dataclass
-class DeliveryFacts:
+class DeliveryFacts(Struct):
     """What the deploy pipeline does, derived once from the workflows for every delivery and rollback rule."""
 
     deploys: list[Deploy] = field(default_factory=list)        # every visible deploy (package releases aside)
@@ -118,7 +115,7 @@ def _unnamed_is_production(deploys: list[Deploy]) -> list[Deploy]:
     environment named anywhere, there is nowhere else it could be going."""
     if not deploys or any(d.tier for d in deploys):
         return deploys
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     return [replace(d, tier="production") if not d.environment else d for d in deploys]
 

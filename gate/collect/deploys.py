@@ -11,7 +11,9 @@ here, once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from gate.collect.workflows import WorkflowSet
 from gate.model import resolve
@@ -40,8 +42,7 @@ _ENV_FLAG = lazy(
 )
 
 
-@dataclass(frozen=True)
-class Deploy:
+class Deploy(Struct, frozen=True):
     """One job that ships the service somewhere, with the environment and tier it reaches."""
 
     workflow: str           # the workflow file the deploying job belongs to

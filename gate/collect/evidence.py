@@ -5,8 +5,9 @@ source was not consulted (no token, no scanner), which rules report as unknown.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from gate.collect.delivery import DeliveryFacts
 from gate.collect.deploys import Deploy
@@ -23,8 +24,7 @@ if TYPE_CHECKING:  # typed, without importing what a run may never need (the Git
     from gate.collect.security import SecurityEvidence
 
 
-@dataclass
-class Evidence:
+class Evidence(Struct):
     """Everything collected about one repository: the only input rules see."""
 
     repo: RepoFiles

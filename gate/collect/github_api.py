@@ -12,9 +12,10 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
+
+from msgspec import Struct
 
 from gate.github import logs
 from gate.github.client import ApiError, Client, ClientSettings, Deadline
@@ -22,8 +23,7 @@ from gate.github.client import ApiError, Client, ClientSettings, Deadline
 MAX_PAGES = 10  # 1,000 alerts or environments at most: bounded work on huge repositories
 
 
-@dataclass(frozen=True)
-class EnvironmentFacts:
+class EnvironmentFacts(Struct, frozen=True):
     """One deployment environment and its protection rules."""
 
     name: str
@@ -34,8 +34,7 @@ class EnvironmentFacts:
     branch_patterns: tuple[str, ...] | None  # custom policy's branch/tag patterns ("tag:v*" for tags); () unless custom; None = unreadable
 
 
-@dataclass(frozen=True)
-class BranchRules:
+class BranchRules(Struct, frozen=True):
     """Merge requirements on the default branch from one source."""
 
     required_status_checks: tuple[str, ...]  # check names/contexts that must pass before merging
@@ -43,8 +42,7 @@ class BranchRules:
     strict: bool | None = None  # branch must be up to date before merging (None: not said by this source)
 
 
-@dataclass(frozen=True)
-class CodeScanningAlert:
+class CodeScanningAlert(Struct, frozen=True):
     number: int
     rule_id: str
     severity: str | None  # security severity (critical/high/medium/low) if any, else the rule severity
@@ -54,8 +52,7 @@ class CodeScanningAlert:
     html_url: str
 
 
-@dataclass(frozen=True)
-class ApiFacts:
+class ApiFacts(Struct, frozen=True):
     """What the GitHub API said about one repository.
 
     repository: "owner/name" asked about.

@@ -13,13 +13,14 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-from gate.model.findings import (FINGERPRINT_KEY, GATE_TOOL, LEVEL_SEVERITY, SEVERITY_RANK,  # noqa: F401
-                                 Finding, severity_from_score)
+from msgspec import Struct, field
+from msgspec.structs import replace
+
+from gate.model.findings import FINGERPRINT_KEY, GATE_TOOL, LEVEL_SEVERITY, SEVERITY_RANK, Finding, severity_from_score  # noqa: F401
 
 MAX_SARIF_BYTES = 128 << 20   # a CodeQL log of a very large repository stays well under this
 MAX_FINDINGS = 50_000         # kept per load; the rest are counted in a notice
@@ -37,8 +38,7 @@ class SarifError(Exception):
         super().__init__(f"{self.path}: {message}")
 
 
-@dataclass
-class SarifLoad:
+class SarifLoad(Struct):
     findings: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)

@@ -17,11 +17,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from gate.collect.sarif import Finding, SarifError, fingerprint_of, normalise_snippet, parse_log, number_occurrences
+from msgspec import Struct
+
+from gate.collect.sarif import Finding, SarifError, fingerprint_of, normalise_snippet, number_occurrences, parse_log
 
 SCANNERS = ("bandit", "semgrep")
 DEFAULT_TIMEOUT = 300.0
@@ -39,8 +40,7 @@ BANDIT_SEVERITY = {"HIGH": "high", "MEDIUM": "medium", "LOW": "low"}
 BANDIT_LEVEL = {"high": "error", "medium": "warning", "low": "note"}
 
 
-@dataclass(frozen=True)
-class ScanOutcome:
+class ScanOutcome(Struct, frozen=True):
     tool: str
     ran: bool
     findings: tuple[Finding, ...] = ()
@@ -78,8 +78,7 @@ class ScanOutcome:
                 "seconds": round(self.seconds, 2), "files": self.files}
 
 
-@dataclass
-class _Proc:
+class _Proc(Struct):
     code: int | None = None
     stdout: bytes = b""
     stderr: str = ""

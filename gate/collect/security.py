@@ -7,22 +7,22 @@ a scanner that cannot run is not an error but an outcome the rule reports.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
+
+from msgspec import Struct, field
 
 from gate.collect.baseline import BaselineError, Comparison, changed_files, compare, merge_base, worktree
 from gate.collect.repo import excluded as _excluded  # the same --exclude semantics as the repository walk
 from gate.collect.sarif import MAX_FINDINGS, Finding, SarifError, load_file, load_paths
-from gate.model.findings import SEVERITIES
 from gate.collect.scanners import DEFAULT_TIMEOUT, SCANNERS, ScanOutcome, run_scanners
+from gate.model.findings import SEVERITIES
 
 __all__ = ["SecurityEvidence", "collect_security", "parse_scanners", "SarifError", "BaselineError"]
 REPORT_FINDINGS = 5000  # listed in the JSON report (as many as code scanning shows); counts cover all
 
 
-@dataclass
-class SecurityEvidence:
+class SecurityEvidence(Struct):
     findings: list[Finding] = field(default_factory=list)  # everything found now, most severe first
     new: list[Finding] | None = None                       # None: no baseline was given
     fixed: list[Finding] = field(default_factory=list)

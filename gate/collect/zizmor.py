@@ -24,9 +24,10 @@ import sys
 import tempfile
 import time
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from gate.collect.repo import MAX_FILE_BYTES, RepoFiles
 from gate.collect.workflows import is_workflow_file
@@ -53,8 +54,7 @@ _WARN_PREFIX = lazy(r"^WARN (\S+: )*")
 _IGNORE = lazy(r"zizmor:\s*ignore\[([^\]]*)\]\s*(.*)")
 
 
-@dataclass(frozen=True)
-class ZizmorFinding:
+class ZizmorFinding(Struct, frozen=True):
     """One zizmor finding, at its primary location (the sink), with zizmor's own words."""
 
     audit: str                    # zizmor's audit ident, e.g. template-injection
@@ -76,8 +76,7 @@ class ZizmorFinding:
                 f"{self.confidence} confidence) {self.url}")
 
 
-@dataclass
-class ZizmorFacts:
+class ZizmorFacts(Struct):
     """What zizmor's audit found, or why it did not run (then hardening rules say unknown)."""
 
     ran: bool

@@ -13,10 +13,11 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+from msgspec import Struct, field
 
 log = logging.getLogger("gate.github")
 
@@ -71,8 +72,7 @@ class Deadline:
             self._sleep(seconds)
 
 
-@dataclass(frozen=True)
-class ClientSettings:
+class ClientSettings(Struct, frozen=True):
     api_url: str
     token: str
     timeout: float = 10.0  # seconds one request may take at most (connect + whole body)
@@ -85,8 +85,7 @@ class ClientSettings:
     user_agent: str = "readiness-gate"
 
 
-@dataclass
-class Response:
+class Response(Struct):
     status: int
     headers: dict[str, str]
     data: Any

@@ -7,15 +7,14 @@ names the real one in the answer to the first comment this run creates.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from .client import ApiError, Client
 
 ACTIONS_BOT = "github-actions[bot]"
 
 
-@dataclass
-class Author:
+class Author(Struct):
     login: str
     assumed: bool = False  # not confirmed by GitHub yet (installation token)
 

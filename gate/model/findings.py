@@ -6,8 +6,10 @@ rules judge them, renderers write them back out; none of them owns the type.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import asdict
 
 SEVERITIES = ("critical", "high", "medium", "low", "note")
 SEVERITY_RANK = {name: len(SEVERITIES) - i for i, name in enumerate(SEVERITIES)}  # critical=5 … note=1
@@ -16,8 +18,7 @@ GATE_TOOL = "readiness-gate"
 FINGERPRINT_KEY = "readinessGate/v1"  # the partialFingerprints key the gate writes its fingerprints under
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One scanner finding, normalised from SARIF or zizmor."""
 
     tool: str

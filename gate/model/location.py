@@ -1,11 +1,10 @@
 """Where a fact stands: every piece of evidence and every finding carries one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(Struct, frozen=True, order=True):
     """Where evidence stands: a repository-relative path and 1-based line and column."""
 
     path: str

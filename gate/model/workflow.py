@@ -6,16 +6,16 @@ records what it could not read as `problems` with a line, which the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.yamlsafe import YList, YMap
 
 
-@dataclass
-class Step:
+class Step(Struct):
     """One workflow step as written, with its location."""
 
     loc: Location
@@ -56,8 +56,7 @@ class Step:
         return "\n".join(p for p in parts if p)
 
 
-@dataclass
-class Job:
+class Job(Struct):
     """One workflow job as written, with its steps and location."""
 
     id: str
@@ -90,8 +89,7 @@ class Job:
         return self.name if isinstance(self.name, str) and self.name else self.id
 
 
-@dataclass
-class Workflow:
+class Workflow(Struct, dict=True):  # dict: derived facts (the needs closure) are cached on it
     """One workflow file: triggers, permissions and jobs, each with its location."""
 
     path: str
@@ -320,8 +318,7 @@ def parse_workflow(path: str, doc: Any) -> Workflow:
     return wf
 
 
-@dataclass
-class CompositeAction:
+class CompositeAction(Struct):
     """A local action (`./path/action.yml`); composite ones have steps."""
 
     path: str

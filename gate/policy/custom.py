@@ -6,8 +6,9 @@ objects are built by `gate.rules.custom` — the policy never builds a rule.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 KINDS = ("exists", "file_matches", "file_not_matches", "workflow_step", "fresh")
 
@@ -16,8 +17,7 @@ def as_globs(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value or []]
 
 
-@dataclass(frozen=True)
-class CustomSpec:
+class CustomSpec(Struct, frozen=True):
     """A policy-defined custom rule's check, validated at load."""
 
     id: str

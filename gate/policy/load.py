@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
+
+from msgspec import Struct, field
 
 from gate.model.yamlsafe import YamlError, load
 from gate.policy.signatures import Signatures
@@ -36,8 +37,7 @@ class PolicyError(Exception):
     """A policy that cannot be used; the message has one `file:line: key: problem` per line."""
 
 
-@dataclass
-class Policy:
+class Policy(Struct, dict=True):  # dict: cached_property (signatures, waivers)
     """The merged policy a run judges by, and the chain of layers it came from."""
 
     name: str
@@ -46,7 +46,7 @@ class Policy:
     chain: list[str] = field(default_factory=list)  # preset/file names, base last
     profile: str | None = None         # the ref pattern of the branch profile that applied
     profile_reason: str | None = None  # why it applied (or why none did), for the report
-    layers: list[tuple[str, Any]] = field(default_factory=list, repr=False)  # (label, document) validated at load
+    layers: list[tuple[str, Any]] = field(default_factory=list)  # (label, document) validated at load
 
     @property
     def threshold(self) -> int:
@@ -101,8 +101,7 @@ class Policy:
         apply_waiver(self.waivers, result, today, notices)
 
 
-@dataclass
-class Layer:
+class Layer(Struct):
     """One policy document in the chain: a preset or a user's file."""
 
     name: str        # preset name or file label, for the chain and messages

@@ -13,10 +13,11 @@ import datetime as dt
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
+
+from msgspec import Struct, field
 
 from gate.model.yamlsafe import YList, YMap
 
@@ -24,8 +25,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policies" / "schema.json
 CUSTOM_KINDS = ("exists", "file_matches", "file_not_matches", "workflow_step", "fresh")
 
 
-@dataclass
-class Known:
+class Known(Struct):
     """What a policy may name: filled from the rule registry and the merged policy."""
 
     rule_ids: set[str] = field(default_factory=set)    # empty: the catalogue was not given

@@ -8,14 +8,14 @@ matches one of the globs: a new occurrence elsewhere is not silently waived.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from gate.policy.globs import any_match
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(Struct, frozen=True):
     """A policy's leave to let one rule fail until a date, for a reason."""
 
     rule: str

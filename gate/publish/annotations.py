@@ -1,15 +1,15 @@
 """Annotations from a report: one per location of each failing result."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 LEVELS = {"blocker": "error", "warning": "warning", "info": "notice"}  # workflow-command names
 CHECK_LEVELS = {"error": "failure", "warning": "warning", "notice": "notice"}  # Checks API names
 
 
-@dataclass(frozen=True)
-class Annotation:
+class Annotation(Struct, frozen=True):
     level: str  # error | warning | notice
     path: str
     line: int | None

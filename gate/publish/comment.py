@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from gate.github.client import ApiError, Client
 from gate.github.identity import Author
@@ -38,8 +39,7 @@ def _state_marker(name: str) -> str:
     return marker(name).replace(" -->", ":minimized -->")
 
 
-@dataclass
-class CommentOutcome:
+class CommentOutcome(Struct):
     action: str  # created | updated | deleted | minimized | skipped
     url: str | None = None
     removed_duplicates: int = 0

@@ -7,11 +7,12 @@ Which commit gets the status and which PR gets the comment depends on the event:
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
+from msgspec import Struct
 
 DEFAULT_API_URL = "https://api.github.com"
 
@@ -20,8 +21,7 @@ class ContextError(ValueError):
     """The Actions context cannot be read (a one-line message for the user)."""
 
 
-@dataclass(frozen=True)
-class GitHubContext:
+class GitHubContext(Struct, frozen=True):
     repository: str | None = None  # "owner/name"
     sha: str | None = None  # commit that receives the status or check run
     pr_number: int | None = None  # PR that receives the comment, if any
@@ -37,7 +37,7 @@ class GitHubContext:
 
     def with_overrides(self, **values: Any) -> "GitHubContext":
         """Replace the fields given a value other than None (flags override the environment)."""
-        return dataclasses.replace(self, **{k: v for k, v in values.items() if v is not None})
+        return msgspec.structs.replace(self, **{k: v for k, v in values.items() if v is not None})
 
     @property
     def wants_pr_lookup(self) -> bool:
@@ -88,11 +88,11 @@ def from_environment(env: Mapping[str, str]) -> GitHubContext:
         head = _get(pr, "head", "sha")
         if not _is_sha(head):
             # GITHUB_SHA is the test-merge (or base) commit here, never the head: do not post on it.
-            return dataclasses.replace(ctx, sha=None, problem=_missing(event, "pull_request.head.sha", env))
+            return msgspec.structs.replace(ctx, sha=None, problem=_missing(event, "pull_request.head.sha", env))
         # On pull_request, GITHUB_SHA is the test-merge commit of this head with its base.
         merges = tuple(s for s in (env.get("GITHUB_SHA") if event == "pull_request" else None,
                                    pr.get("merge_commit_sha")) if _is_sha(s))
-        return dataclasses.replace(ctx.with_overrides(pr_number=_int(pr.get("number")) or _int(payload.get("number")),
+        return msgspec.structs.replace(ctx.with_overrides(pr_number=_int(pr.get("number")) or _int(payload.get("number")),
                                                       sha=head), merge_shas=merges)
     if event == "merge_group":
         # Without a payload GITHUB_SHA is still right: for merge_group it is the queue's head.
@@ -103,7 +103,7 @@ def from_environment(env: Mapping[str, str]) -> GitHubContext:
         return ctx.with_overrides(sha=after if isinstance(after, str) and after.strip("0") else None)
     if event == "workflow_run":
         if not _is_sha(_get(payload, "workflow_run", "head_sha")):
-            return dataclasses.replace(ctx, sha=None, problem=_missing(event, "workflow_run.head_sha", env))
+            return msgspec.structs.replace(ctx, sha=None, problem=_missing(event, "workflow_run.head_sha", env))
         return _from_workflow_run(ctx, _get(payload, "workflow_run") or {})
     return ctx  # release, workflow_dispatch, schedule …: GITHUB_SHA, no PR
 

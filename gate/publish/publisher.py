@@ -12,8 +12,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TextIO
+
+from msgspec import Struct
 
 from gate.github import logs
 from gate.github.client import PERMISSIONS, ApiError, Client, ClientSettings, clean_token, redact
@@ -32,8 +33,7 @@ STATUS_KINDS = ("check-run", "commit-status", "none")
 DEFAULT_DEADLINE = 90.0
 
 
-@dataclass
-class PublishOptions:
+class PublishOptions(Struct):
     # Overrides of the Actions context (None: read it from the environment).
     repository: str | None = None
     sha: str | None = None

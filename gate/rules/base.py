@@ -7,8 +7,9 @@ of the Evidence and its context; it never reads a file or the network.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
+
+from msgspec import Struct, field
 
 from gate.model.location import Location
 
@@ -19,8 +20,7 @@ KINDS = ("service", "library", "cli", "sample", "infra-module", "docs-site")
 NEEDS = ("api", "scanners", "pipeline", "production", "database")
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """What a rule's check concluded, with the locations that show it."""
 
     status: str                      # pass | fail | skip | unknown (out of sight: the policy decides what it counts as)
@@ -61,8 +61,7 @@ def _locs(locations: Iterable[Location | None]) -> tuple[Location, ...]:
     return tuple(out)
 
 
-@dataclass
-class Context:
+class Context(Struct):
     """What a check may consult besides Evidence: its params and the signatures."""
 
     params: dict[str, Any]
@@ -73,8 +72,7 @@ class Context:
 Check = Callable[[Any, Context], Outcome]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A rule declared once: its identity, documentation, applicability and check."""
 
     id: str

@@ -148,15 +148,16 @@ _INTERPRETER = ("__editable__", "_distutils_hack", "_cython", "cython_runtime", 
 
 @pytest.mark.parametrize("fixture", ["ci-tests-via-makefile", "delivery-needs-chain-staging-to-production",
                                      "ops-healthcheck-compose-postgres-only"])
-def test_check_without_scanners_or_token_imports_click_yaml_and_the_standard_library_only(fixture):
+def test_check_without_scanners_or_token_imports_click_yaml_msgspec_and_the_standard_library_only(fixture):
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_TOKEN", "GITHUB_REPOSITORY")}
     proc = subprocess.run([sys.executable, "-c", _IMPORTS, str(FIXTURES / fixture)], capture_output=True,
                           text=True, timeout=HANG, env=env)
     assert proc.returncode == 0, proc.stderr
     third_party = [m for m in json.loads(proc.stdout) if not m.startswith(_INTERPRETER)]
     # no rich (no terminal is drawn for --format json), no jsonschema (a preset is not validated at run
-    # time), no PyGithub (no token); an HCL parser only where there is Terraform to read
-    assert sorted(third_party) == ["click", "gate", "yaml"]
+    # time), no requests (no token); an HCL parser only where there is Terraform to read; msgspec for
+    # the typed records
+    assert sorted(third_party) == ["click", "gate", "msgspec", "yaml"]
 
 
 def _catalogue():

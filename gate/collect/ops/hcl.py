@@ -9,21 +9,19 @@ a repository without Terraform never pays for building the grammar.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 MAX_HCL_BYTES = 512 * 1024  # a larger .tf file is read by the line scanner instead
 
 
-@dataclass
-class Attr:
+class Attr(Struct):
     """One HCL attribute: its expression's source and line."""
 
     text: str   # the expression's source, surrounding quotes removed for plain strings
     line: int
 
 
-@dataclass
-class Block:
+class Block(Struct):
     """One HCL block with its labels, attributes and nested blocks."""
 
     type: str

@@ -12,8 +12,9 @@ as Helm renders them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from gate.collect.ops.common import dirname, read_yaml
 from gate.collect.repo import RepoFiles
@@ -28,8 +29,7 @@ _INCLUDE = lazy(r"\{\{-?\s*(?:include|template)\s+\"([^\"]+)\"")
 _TOYAML = lazy(r"\.Values\.([\w.]+)")
 
 
-@dataclass
-class Define:
+class Define(Struct):
     """A named Helm template (`define`) and the lines it spans."""
 
     name: str
@@ -38,8 +38,7 @@ class Define:
     last: int           # 0-based index of its `end`
 
 
-@dataclass
-class Chart:
+class Chart(Struct):
     """A Helm chart directory with the values and named templates its manifests draw on."""
 
     dir: str

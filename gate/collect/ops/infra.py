@@ -17,20 +17,20 @@ signature list, e.g. `migration_commands`), `?` (set to anything but false/empty
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+from msgspec import Struct, field
+
 from gate.collect.ops.model import Fact, OpsEvidence
-from gate.model.location import Location
 from gate.model.lazyre import LazyPattern, lazy
+from gate.model.location import Location
 from gate.policy.signatures import Probe, Signatures, literal_probe
 
 TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "functions",
            "databases", "document_stores", "stateful", "migration_runs")
 
 
-@dataclass(frozen=True)
-class Leaf:
+class Leaf(Struct, frozen=True):
     """A property value as written, with where it stands and the values it names."""
 
     text: str
@@ -38,8 +38,7 @@ class Leaf:
     refs: tuple["Leaf", ...] = ()   # values this expression names (`local.cmd` …), followed by `~@`
 
 
-@dataclass
-class Resource:
+class Resource(Struct):
     """One typed infrastructure resource of any IaC language, its nested properties kept with locations."""
 
     type: str
@@ -49,8 +48,7 @@ class Resource:
     via: str = ""    # "module db (infra/main.tf:3)" when reached through a module call
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(Struct, frozen=True):
     """One policy entry of `iac_settings`: the resource type, property path and test that show a target."""
 
     target: str

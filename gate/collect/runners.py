@@ -87,9 +87,6 @@ class Runners:
         self.repo = repo
         self.packages: dict[str, dict] = dict(packages or {})
         self.memo: dict[tuple[str, str, str], list[Reached]] = {}
-        self.by_name: dict[str, list[str]] = {}
-        for p in repo.files:
-            self.by_name.setdefault(p.rsplit("/", 1)[-1], []).append(p)
         self._parsed: dict[str, Any] = {}
         self._followers: list[Callable[[str, str, str], list[tuple[str, str, int, str, str]]]] = [
             self._scripts, self._make, self._node, self._just, self._task, self._tox, self._nox,
@@ -128,7 +125,7 @@ class Runners:
     # -- the walk -------------------------------------------------------------------------
 
     def _by_name(self, ref: str, near: str) -> str | None:
-        found = self.by_name.get(ref.rsplit("/", 1)[-1]) or []
+        found = self.repo.named(ref.rsplit("/", 1)[-1])
         if not found:
             return None
         # an absolute path inside an image: prefer the copy nearest the Dockerfile
@@ -222,7 +219,7 @@ class Runners:
             d = dirname(d)
 
     def _workspace_package(self, name: str) -> str | None:
-        for path in self.by_name.get("package.json", []):
+        for path in self.repo.named("package.json"):
             doc = self.package(path)
             if doc and doc.get("name") == name:
                 return path

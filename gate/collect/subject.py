@@ -24,7 +24,7 @@ from gate.collect.tree import TreeFacts
 from gate.collect.workflows import WorkflowSet
 from gate.model import query
 from gate.model.location import Location
-from gate.policy.signatures import Signatures, path_matches
+from gate.policy.signatures import Signatures, any_depth
 
 NOT_APP = ("examples", "example", "samples", "sample", "test", "tests", "testdata", "fixtures", "docs", "e2e",
            ".devcontainer", ".cursor", ".github", "__tests__", "benchmarks", "bench", "hack")
@@ -68,15 +68,15 @@ def decide_subject(repo: RepoFiles, tree: TreeFacts, ws: WorkflowSet, delivery: 
         return Subject("sample", runs_on, (sample,), "its README says it is a sample, template or demo")
     if platform_evidence:
         return Subject("service", runs_on, platform_evidence[:3], f"it carries {', '.join(runs_on)} configuration")
-    cli = [p for p in files_by_group(repo.files, {"cli": sig.globs("cli_files")}).get("cli", []) if _is_app_path(p)]
+    cli = [p for p in files_by_group(repo, {"cli": sig.globs("cli_files")}).get("cli", []) if _is_app_path(p)]
     cli_steps = [s for _, s in _all_steps(ws) if sig.search("cli_release", s.text)]
     if cli or cli_steps:
         loc = Location(cli[0], 1) if cli else cli_steps[0].loc
         return Subject("cli", (), (loc,), "it releases binaries")
     if delivery.releases:
         return Subject("library", (), (delivery.releases[0].loc,), "its workflows publish packages")
-    docs = [p for p in repo.files if p.count("/") <= 1 and path_matches(p, sig.globs("docs_files"))]
-    manifests = [p for p in repo.files if p.count("/") <= 1 and p.rsplit("/", 1)[-1] in PACKAGE_MANIFESTS]
+    docs = [p for p in repo.glob_matching(any_depth(sig.globs("docs_files"))) if p.count("/") <= 1]
+    manifests = [p for p in repo.named(*PACKAGE_MANIFESTS) if p.count("/") <= 1]
     if docs and not manifests or docs and all(p.endswith("package.json") for p in manifests) and not _dockerfiles(repo):
         return Subject("docs-site", (), (Location(docs[0], 1),), "it is a documentation site's source")
     module = _terraform_module(repo)
@@ -120,7 +120,7 @@ def _platforms(repo: RepoFiles, ws: WorkflowSet, delivery: DeliveryFacts, sig: S
             hit = sig.search_group("platform_commands", step.text)
             if hit and hit[0] != "GitHub Pages":
                 names.setdefault(hit[0])
-    for platform, paths in files_by_group(repo.files, sig.groups("platform_files")).items():
+    for platform, paths in files_by_group(repo, sig.groups("platform_files")).items():
         for p in paths:
             if _is_app_path(p) and _confirms(repo, platform, p):
                 names.setdefault(platform)
@@ -153,7 +153,7 @@ def _is_app_path(path: str) -> bool:
 
 def _dockerfiles(repo: RepoFiles) -> list[str]:
     out = []
-    for p in repo.files:
+    for p in repo.containing("dockerfile"):
         name = p.rsplit("/", 1)[-1]
         if (name == "Dockerfile" or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")) and _is_app_path(p) \
                 and not re.search(r"(dev|test|ci|lint|docs)$", name.split(".")[-1].lower()):
@@ -163,7 +163,7 @@ def _dockerfiles(repo: RepoFiles) -> list[str]:
 
 def _terraform_module(repo: RepoFiles) -> str | None:
     """Root (or `modules/x`) Terraform with variables and outputs and no backend: a module for others."""
-    root_tf = [p for p in repo.files if "/" not in p and p.endswith(".tf")]
+    root_tf = [p for p in repo.shallow(0) if p.endswith(".tf")]
     names = set(root_tf)
     if not ({"variables.tf", "outputs.tf"} <= names or {"variables.tf", "versions.tf"} <= names):
         return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from gate.collect.repo import RepoFiles
@@ -48,24 +49,17 @@ class TreeFacts:
 
 def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
     facts = TreeFacts()
+    _languages(repo, facts)
+    facts.codeowners = next((Location(p, 1) for p in sorted(CODEOWNERS_PATHS) if repo.exists(p)), None)
     # deploy and IaC file lists name files at any depth; other CI systems and bots sit at fixed paths
     deploy = PathMatcher("**/" + g for g in sig.globs("deploy_files"))
     iac = {kind: PathMatcher("**/" + g for g in globs) for kind, globs in sig.groups("iac").items()}
     ci = {system: PathMatcher(globs) for system, globs in sig.groups("other_ci").items()}
     bots = PathMatcher(sig.globs("dependency_bots"))
-    # one regex call per path decides whether any list can want it: most paths are none of these
+    # every list's globs asked of the whole tree at once: most paths are none of these
     anything = PathMatcher([*deploy.patterns, *(p for m in iac.values() for p in m.patterns),
                             *(p for m in ci.values() for p in m.patterns), *bots.patterns])
-    for path in repo.files:
-        dot = path.rfind(".")
-        lang = CODEQL_LANGUAGES.get(path[dot:].lower()) if dot > path.rfind("/") else None
-        if lang and not _NOT_OWN_RX.search(path):
-            facts.languages[lang] = facts.languages.get(lang, 0) + 1
-            facts.language_example.setdefault(lang, path)
-        if path in CODEOWNERS_PATHS and facts.codeowners is None:
-            facts.codeowners = Location(path, 1)
-        if not anything.match(path):
-            continue
+    for path in repo.glob_matching(anything):
         if bots.match(path):
             facts.dependency_bots.append(Location(path, 1))
         if deploy.match(path) and not _is_test_path(path):
@@ -77,6 +71,48 @@ def collect_tree(repo: RepoFiles, sig: Signatures) -> TreeFacts:
             if matcher.match(path):
                 facts.other_ci.setdefault(system, []).append(path)
     return facts
+
+
+def _languages(repo: RepoFiles, facts: TreeFacts) -> None:
+    """Files per CodeQL language, outside vendored, generated and documentation folders, and
+    the first of each. Counted in C per extension over the tree's names; only the files of
+    the folders left out are looked at one by one."""
+    index = repo.index
+    names = index.names
+    if index.names_ending(".py") is None:
+        return _languages_each(repo.files, facts)
+    # _NOT_OWN_RX ends each match at a `/`: a folder's answer is its files'
+    skip = [i for d, idx in index.folders.items() if d and _NOT_OWN_RX.search(d + "/") for i in idx]
+    left_out = Counter(_language(names[i]) for i in skip)
+    skipped = set(skip)
+    first: dict[str, int] = {}
+    for ext, lang in CODEQL_LANGUAGES.items():
+        n, hits = index.names_ending(ext)  # type: ignore[misc]
+        if n:
+            facts.languages[lang] = facts.languages.get(lang, 0) + n
+            at = next((i for i in hits if i not in skipped), None)
+            if at is not None and (lang not in first or at < first[lang]):
+                first[lang] = at
+    for lang, n in left_out.items():
+        if lang:
+            facts.languages[lang] -= n
+    # in the order a walk through the files meets each language
+    order = sorted(first, key=first.__getitem__)
+    facts.languages = {lang: facts.languages[lang] for lang in order}
+    facts.language_example = {lang: index.paths[first[lang]] for lang in order}
+
+
+def _language(name: str) -> str | None:
+    dot = name.rfind(".")
+    return CODEQL_LANGUAGES.get(name[dot:].lower()) if dot >= 0 else None
+
+
+def _languages_each(files: list[str], facts: TreeFacts) -> None:
+    for path in files:
+        lang = _language(path.rsplit("/", 1)[-1])
+        if lang and not _NOT_OWN_RX.search(path):
+            facts.languages[lang] = facts.languages.get(lang, 0) + 1
+            facts.language_example.setdefault(lang, path)
 
 
 def _is_test_path(path: str) -> bool:

@@ -240,8 +240,10 @@ def collect_foreign(repo: RepoFiles, ws: WorkflowSet) -> None:
         doc, error = load_yaml_file(repo, path)
         return doc
 
+    # system_of names nothing deeper than two folders: only those files are asked
+    near_top = repo.shallow(2)
     read = candidates = 0
-    for path in repo.files:
+    for path in near_top:
         system = foreign.system_of(path)
         if system is None or read >= MAX_FOREIGN:
             continue
@@ -262,7 +264,7 @@ def collect_foreign(repo: RepoFiles, ws: WorkflowSet) -> None:
             ws.foreign.append(wf)
             continue
         ws.foreign.extend(foreign.parse(system, path, doc, loader))
-    for path in repo.files:
+    for path in near_top:
         if path.count("/") > 1 or foreign.system_of(path) is not None:
             continue
         name = path.rsplit("/", 1)[-1]

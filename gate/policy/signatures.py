@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from gate.model.lazyre import lazy
-from gate.policy.globs import PathMatcher
+from gate.policy.globs import PathIndex, PathMatcher
 
 # What each signature list holds; a list not named here holds regular expressions.
 # `policy validate` checks every entry a policy sets against its list's kind.
@@ -28,6 +28,7 @@ GLOB_LISTS = frozenset({"deploy_files", "iac", "other_ci", "dependency_bots", "c
 NAME_LISTS = frozenset({"health_check_keys", "reversible_tools"})
 
 _compiled: list[str] = []  # every signature pattern compiled in this process, in order: tests count them
+_searches = [0]  # texts searched with a list or group: tests hold bulk questions to their candidates
 
 
 def kind_of(name: str) -> str:
@@ -44,6 +45,11 @@ def kind_of(name: str) -> str:
 def compiled_patterns() -> list[str]:
     """The signature patterns compiled so far in this process (for tests and the bench)."""
     return list(_compiled)
+
+
+def searches() -> int:
+    """How many texts `search` and `search_group` have been asked about in this process (for tests)."""
+    return _searches[0]
 
 
 class _Lowered:
@@ -213,6 +219,7 @@ class Signatures:
         self._lists: dict[str, _List] = {}
         self._groups: dict[str, dict[str, list[Pattern]]] = {}
         self._group_lists: dict[str, _List] = {}
+        self._known: dict[str, tuple[PathIndex, frozenset[str]]] = {}  # the last bulk answer per list
 
     def _list(self, name: str) -> _List:
         found = self._lists.get(name)
@@ -227,6 +234,7 @@ class Signatures:
         """The leftmost match of any pattern of the list; patterns whose literals are absent never run."""
         if not text:
             return None
+        _searches[0] += 1
         lst = self._list(name)
         if not lst.may_match(text):
             return None  # one probe for the whole list: most texts need no more
@@ -238,6 +246,49 @@ class Signatures:
             if m and (best is None or m.start() < best.start()):
                 best = m
         return best
+
+    def paths_matching(self, name: str, paths: PathIndex | Iterable[str]) -> frozenset[str]:
+        """`{p for p in paths if self.search(name, "/" + p)}`, without a search per path.
+
+        Each pattern's literals are looked for once over all the paths (see PathIndex) and
+        only the paths holding them are searched; a list whose patterns stop at a `/` and
+        never look past it (`(^|/)tests?/`) is searched once per folder instead. A pattern
+        with no literal to look for has every path searched. Kept per index, so every
+        collector asking the same question of a tree pays once."""
+        index = paths if isinstance(paths, PathIndex) else PathIndex(list(paths))
+        found = index.memo.get((self, name))
+        if found is None:
+            found = index.memo[(self, name)] = self._paths_matching(name, index)
+        self._known[name] = (index, found)
+        return found
+
+    def matches_path(self, name: str, path: str) -> bool:
+        """`bool(self.search(name, "/" + path))`: a set lookup once `paths_matching` has answered for a tree holding it."""
+        known = self._known.get(name)
+        if known is not None and path in known[0]:
+            return path in known[1]
+        return self.search(name, "/" + path) is not None
+
+    def groups_matching(self, name: str, paths: PathIndex | Iterable[str]) -> dict[str, str]:
+        """`{p: group}` for every path `search_group(name, "/" + p)` finds a group for, asked like `paths_matching`."""
+        index = paths if isinstance(paths, PathIndex) else PathIndex(list(paths))
+        found = index.memo.get((self, name, "groups"))
+        if found is None:
+            cands = _candidates([p for ps in self.group_patterns(name).values() for p in ps], index)
+            found = index.memo[(self, name, "groups")] = {
+                index.paths[i]: hit[0] for i in sorted(cands) if (hit := self.search_group(name, "/" + index.paths[i]))}
+        return found
+
+    def _paths_matching(self, name: str, index: PathIndex) -> frozenset[str]:
+        patterns, paths = self.patterns(name), index.paths
+        if patterns and all(p.probe is not None and sees_folders_only(p.pattern) for p in patterns):
+            # the answer is the folder's: `/dir/` is searched once for all the files in it
+            held = [index.folders_holding(lit) for p in patterns for lit in p.probe.sets[0]]  # type: ignore[union-attr]
+            if None not in held:
+                folders = {d for ds in held for d in ds}  # type: ignore[union-attr]
+                hit = [d for d in sorted(folders) if self.search(name, f"/{d}/" if d else "/")]
+                return frozenset(paths[i] for i in index.in_folders(hit))
+        return frozenset(paths[i] for i in _candidates(patterns, index) if self.search(name, "/" + paths[i]))
 
     def prefixes(self, name: str) -> list[str]:
         raw = self.data.get(name) or []
@@ -268,6 +319,7 @@ class Signatures:
         """The first (group, match) of any pattern in any group of `name`."""
         if not text:
             return None
+        _searches[0] += 1
         every = self._group_lists.get(name)
         if every is None:
             every = self._group_lists[name] = _List([p for ps in self.group_patterns(name).values() for p in ps])
@@ -293,14 +345,31 @@ class Signatures:
 
 def path_matches(path: str, globs: list[str]) -> bool:
     """A signature file glob matches the path at any depth (as if written `**/GLOB`)."""
+    return any_depth(globs).match(path)
+
+
+def any_depth(globs: list[str]) -> PathMatcher:
+    """The signature file globs as one matcher, each naming a file at any depth (`**/GLOB`)."""
     key = tuple(globs)
     matcher = _ANY_DEPTH.get(key)
     if matcher is None:
         matcher = _ANY_DEPTH[key] = PathMatcher("**/" + g for g in key)
-    return matcher.match(path)
+    return matcher
 
 
 _ANY_DEPTH: dict[tuple[str, ...], PathMatcher] = {}
+
+
+def _candidates(patterns: list[Pattern], index: PathIndex) -> Iterable[int]:
+    """Indices of the paths some pattern may match: its probe's literals, looked for over the index."""
+    found: set[int] = set()
+    for pattern in patterns:
+        probe = pattern.probe
+        hits = index.candidates(probe.sets[:3]) if probe is not None else None  # the sets `search` itself tests
+        if hits is None:
+            return range(len(index.paths))
+        found.update(hits)
+    return found
 
 
 @lru_cache(maxsize=None)  # patterns come from the policy: a bounded set, shared by every list naming one
@@ -369,6 +438,27 @@ def required_literal_sets(pattern: str) -> tuple[tuple[str, ...], ...]:
     except (_Unsure, IndexError):
         return ()
     return found if end == len(tokens) else ()
+
+
+@lru_cache(maxsize=None)
+def sees_folders_only(pattern: str) -> bool:
+    """Every match ends with a `/` and nothing in the pattern looks past it (no lookahead, no
+    top-level `|`): searched in `/` + a path, whether it matches is decided by the `/dir/` part,
+    since a file's name holds no `/`."""
+    if re.search(r"\(\?[=!(]|\(\?P=|\\\d", pattern):
+        return False  # lookaheads, conditionals and backreferences
+    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(pattern)]
+    if not tokens or tokens[-1][0] != "lit" or not tokens[-1][1].endswith("/"):
+        return False
+    depth = 0
+    for kind, text in tokens:
+        if kind in ("open", "look"):
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "bar" and depth == 0 or kind == "flags" and "x" in text or kind == "other" and text == "[":
+            return False
+    return depth == 0
 
 
 def _alternation(tokens: list[tuple[str, str]], i: int) -> tuple[tuple[tuple[str, ...], ...], int]:

@@ -8,7 +8,7 @@ from gate.collect.ops import cloudformation, helm, iac, iac_code, iac_files, inf
 from gate.collect.ops.common import YAML_EXT, dirname, own
 from gate.collect.ops.compose import Service, image_base, is_compose, parse_compose
 from gate.collect.ops.dockerfile import Dockerfile, is_dockerfile, parse_dockerfile
-from gate.collect.ops.manifests import DEV_GROUP, ecosystem, installed_groups, read_manifests
+from gate.collect.ops.manifests import DEV_GROUP, installed_groups, manifest_files, read_manifests
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.ops.parts import find_parts, verify_parts
 from gate.collect.ops.pipeline import collect_pipeline
@@ -34,16 +34,17 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     `deploys`: the deploy facts the main collector already made (computed here only
     when called on its own)."""
     ev = OpsEvidence()
-    manifests = read_manifests(repo, [p for p in repo.files if ecosystem(p) and own(p, sig)])
+    repo.matching(sig, "ops_not_own")  # for the whole tree at once: `own` below is a set lookup
+    manifests = read_manifests(repo, [p for p in manifest_files(repo) if own(p, sig)])
     scripts = Scripts(repo, manifests.packages)
     dockerfiles: dict[str, Dockerfile] = {}
     compose: dict[str, list[Service]] = {}
-    charts = {d: helm.load_chart(repo, d, _set_true(workflows)) for d in helm.chart_dirs(repo)}
+    charts = {dirname(p): helm.load_chart(repo, dirname(p), _set_true(workflows)) for p in repo.named("Chart.yaml")}
     own_images = _own_images(repo, workflows)
     resources = iac_files.read_terraform(repo, sig, ev)
     resources += iac_code.scan_code(repo, sig, ev)
     yaml_read = 0
-    for path in repo.files:
+    for path in _dispatched(repo, sig):
         name = path.rsplit("/", 1)[-1]
         if is_dockerfile(path):
             df = parse_dockerfile(repo, path)
@@ -95,6 +96,15 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]
     _dedupe(ev)
     return ev
+
+
+def _dispatched(repo: RepoFiles, sig: Signatures) -> list[str]:
+    """The files the loop in collect_ops can want, in file order: each kind is looked up by name,
+    suffix or literal over the whole tree at once, so the loop meets those files and no others."""
+    found = {*repo.containing("dockerfile", "compose"), *repo.named(*platform.PLATFORM_FILES, "Chart.yaml"),
+             *repo.ending(*iac.IAC_EXT, *YAML_EXT), *repo.searching(iac_files._CFN_JSON),
+             *repo.matching(sig, "dr_runbooks")}
+    return sorted(found)
 
 
 def _production_installs(dockerfiles: dict[str, Dockerfile], sig: Signatures) -> dict[str, Location]:
@@ -231,13 +241,13 @@ def _compose(compose: dict[str, list[Service]], dockerfiles: set[str], own_image
 
 
 def _load_test_files(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> None:
-    for path in repo.files:
-        found = sig.search_group("load_test_files", "/" + path)
-        tool = found[0] if found else None
+    tools = repo.matching_groups(sig, "load_test_files")
+    for path in sorted({*tools, *repo.matching(sig, "load_test_dirs")}):
+        tool = tools.get(path)
         if tool:
             ev.load_test_scripts.append(Fact(f"{tool}-script", Location(path, 1), path))
             continue
-        if sig.search("load_test_dirs", "/" + path) and path.endswith((".js", ".ts", ".mjs", ".py", ".yml", ".yaml")):
+        if path.endswith((".js", ".ts", ".mjs", ".py", ".yml", ".yaml")):
             text = repo.read(path) or ""
             m = sig.search("load_test_content", text)
             if m:
@@ -246,13 +256,14 @@ def _load_test_files(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> None:
 
 def _start_up(repo: RepoFiles, manifests, scripts: Scripts, sig: Signatures, ev: OpsEvidence) -> None:
     """Migrations applied when the service starts: entrypoint scripts, start scripts, code, Spring Boot."""
-    for path in repo.files:
+    on_start = repo.matching(sig, "migrate_on_start_files")
+    for path in sorted({*repo.containing("entrypoint", "application"), *on_start}):
         if not own(path, sig):
             continue
         name = path.rsplit("/", 1)[-1]
         if "entrypoint" in name.lower() and name.endswith((".sh", ".bash")) or name in ("docker-entrypoint", "entrypoint"):
             _migrations_in(repo.read(path) or "", scripts, dirname(path), Location(path, 1), "entrypoint-script", sig, ev)
-        if sig.search("migrate_on_start_files", "/" + path):
+        if path in on_start:
             text = repo.read(path) or ""
             m = sig.search("migrate_on_start", text)
             if m:
@@ -285,7 +296,7 @@ def _spring(repo: RepoFiles, manifests, sig: Signatures, ev: OpsEvidence) -> Non
     tool = next((d for n, d in names.items() if re.match(r"org\.(flywaydb|liquibase):|org\.springframework\.boot:spring-boot-starter-(flyway|liquibase)", n)), None)
     if not (boot and tool):
         return
-    for path in repo.files:
+    for path in repo.containing("application"):
         if re.fullmatch(r"application(\.ya?ml|\.properties)", path.rsplit("/", 1)[-1]) and own(path, sig):
             if sig.search("spring_auto_migrate_disabled", repo.read(path) or ""):
                 return

@@ -37,8 +37,9 @@ def line_of(text: str | None, needle: str, default: int = 1) -> int:
 
 
 def own(path: str, sig: Signatures) -> bool:
-    """A file of the service itself, not of its tests, docs, examples or tooling."""
-    return not sig.search("ops_not_own", "/" + path)
+    """A file of the service itself, not of its tests, docs, examples or tooling: a set lookup
+    once `repo.matching(sig, "ops_not_own")` has answered for the whole tree (collect_ops asks first)."""
+    return not sig.matches_path("ops_not_own", path)
 
 
 def dirname(path: str) -> str:

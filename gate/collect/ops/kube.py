@@ -173,8 +173,8 @@ def scan_values(repo: RepoFiles, chart: Chart, ev: OpsEvidence) -> None:
     from gate.collect.ops.common import find_keys, key_line, read_yaml
     prefix = f"{chart.dir}/" if chart.dir else ""
     remote = bool(_REMOTE_DEP.search(repo.read(f"{prefix}Chart.yaml") or ""))
-    for doc_path in [p for p in repo.files if p.startswith(prefix) and "/" not in p[len(prefix):]
-                     and p[len(prefix):].startswith("values") and p.endswith((".yaml", ".yml"))]:
+    for doc_path in [p for p in repo.in_folder(chart.dir)
+                     if p[len(prefix):].startswith("values") and p.endswith((".yaml", ".yml"))]:
         doc = read_yaml(repo, doc_path)
         for key, value, parent in find_keys(doc, {"autoscaling", "hpa", "keda"}):
             if isinstance(value, dict) and "enabled" in value:

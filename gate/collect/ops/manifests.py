@@ -15,6 +15,17 @@ from gate.model.lazyre import lazy
 from gate.model.location import Location
 
 
+def manifest_files(repo: RepoFiles) -> list[str]:
+    """Every dependency manifest of the tree, in file order: its names looked up, not each file asked."""
+    found = {*repo.named(*_NAMES), *repo.containing("requirements"), *repo.ending(".csproj", ".fsproj")}
+    return [p for p in sorted(found) if ecosystem(p)]
+
+
+_NAMES = ("pyproject.toml", "Pipfile", "setup.cfg", "package.json", "go.mod", "pom.xml", "build.gradle",
+          "build.gradle.kts", "libs.versions.toml", "Gemfile", "Directory.Packages.props", "packages.config",
+          "Cargo.toml", "composer.json", "mix.exs")
+
+
 # manifest file name -> ecosystem (the signature groups are named after these)
 def ecosystem(path: str) -> str | None:
     name = path.rsplit("/", 1)[-1]

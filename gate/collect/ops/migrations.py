@@ -11,8 +11,8 @@ body (`migration_down`). Folders are read newest first, at most MAX_PER_DIR file
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from gate.collect.ops import reversibility
 from gate.collect.ops.common import own
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
@@ -20,19 +20,13 @@ from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
+if TYPE_CHECKING:
+    from gate.collect.ops.reversibility import Verdict
+
 MAX_PER_DIR = 200
 _CODE_EXT = (".py", ".rb", ".php", ".js", ".ts", ".mjs", ".cjs", ".cs", ".exs", ".sql", ".go", ".xml",
              ".yml", ".yaml", ".json", ".kt", ".java")
 _NO_TOOL_FILES = lazy(r"(\.Designer\.cs|ModelSnapshot\.cs|__init__\.py|migration_lock\.toml|\.editorconfig|README[^/]*)$")
-
-
-def in_migration_dir(path: str, sig: Signatures) -> bool:
-    return bool(sig.search("migration_dirs", "/" + path)) and not sig.search("migration_not_dirs", "/" + path)
-
-
-def _tool_by_path(path: str, sig: Signatures) -> str | None:
-    found = sig.search_group("migration_tools", "/" + path)  # one probe for every tool's patterns first
-    return found[0] if found else None
 
 
 def _tool_by_content(text: str, sig: Signatures) -> str | None:
@@ -63,17 +57,19 @@ def _has_body(text: str, m: re.Match, path: str) -> bool:
 
 def collect_migrations(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> None:
     by_dir: dict[str, list[str]] = {}
-    for path in repo.files:
+    # the tree asked once per list: only files a tool's path or a migrations folder names are met
+    tools, in_dirs = repo.matching_groups(sig, "migration_tools"), repo.matching(sig, "migration_dirs")
+    not_dirs = repo.matching(sig, "migration_not_dirs")
+    for path in sorted({*tools, *in_dirs}):
         if not own(path, sig) or path.startswith(".github/"):
             continue
-        tool = _tool_by_path(path, sig)
+        tool = tools.get(path)
         if tool and not any(f.detail == tool for f in ev.migration_tools):
             ev.migration_tools.append(Fact("migration-tool", Location(path, 1), tool))
-        if in_migration_dir(path, sig) and path.endswith(_CODE_EXT) and not _NO_TOOL_FILES.search(path):
+        if path in in_dirs and path not in not_dirs and path.endswith(_CODE_EXT) and not _NO_TOOL_FILES.search(path):
             m = sig.search("migration_dirs", "/" + path)
             by_dir.setdefault(("/" + path)[1:m.end()].rstrip("/"), []).append(path)
-    downs = [p for p in repo.files if sig.search("migration_down_paths", "/" + p)]
-    down_set = set(downs)
+    down_set = set(repo.matching(sig, "migration_down_paths"))
     reversible_tools = {t.lower() for t in sig.globs("reversible_tools")}
     down_markers = sig.group_patterns("migration_down")
     for folder, files in by_dir.items():
@@ -84,7 +80,7 @@ def collect_migrations(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> Non
             if path.endswith("/down.sql"):
                 continue
             text = repo.read(path) or ""
-            tool = _tool_by_path(path, sig) or _tool_by_content(text, sig)
+            tool = tools.get(path) or _tool_by_content(text, sig)
             if tool is None:
                 continue
             counted += 1
@@ -124,8 +120,11 @@ def collect_migrations(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> Non
             ev.notes.append(f"{folder}: read the newest {MAX_PER_DIR} of {len(files)} migration files")
 
 
-def _by_framework(tool: str, path: str, text: str) -> list[reversibility.Verdict] | None:
+def _by_framework(tool: str, path: str, text: str) -> list[Verdict] | None:
     """Per-migration verdicts where the framework decides what can be undone; None elsewhere."""
+    # imported here: only repositories with migrations pay for it
+    from gate.collect.ops import reversibility
+
     if tool == "rails" and path.endswith(".rb"):
         return reversibility.rails(text)
     if tool == "django" and path.endswith(".py"):

@@ -62,7 +62,7 @@ def image_languages(df: Dockerfile, sig: Signatures) -> tuple[str, ...]:
 def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfile],
                packages: dict[str, dict]) -> list[Part]:
     parts: list[Part] = []
-    dirs = {f.rsplit("/", i)[0] for f in repo.files for i in range(1, f.count("/") + 1)}
+    dirs = repo.index.all_folders()
     for path, df in dockerfiles.items():
         if not own(path, sig) or sig.search("non_deployable_dockerfiles", "/" + path):
             continue
@@ -81,7 +81,7 @@ def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfi
         parts.append(Part("image", path, Location(path, df.first_line), dirname(path),
                           image_languages(df, sig), tuple(dict.fromkeys(sources))))
     frontend = sig.patterns("frontend_packages")
-    static_dirs = {dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] in ("vercel.json", "netlify.toml")}
+    static_dirs = {dirname(p) for p in repo.named("vercel.json", "netlify.toml")}
     for path, doc in packages.items():
         if not own(path, sig):
             continue
@@ -94,8 +94,8 @@ def find_parts(repo: RepoFiles, sig: Signatures, dockerfiles: dict[str, Dockerfi
             text = repo.read(path) or ""
             line = text.count("\n", 0, max(text.find(f'"{build}"'), 0)) + 1
             parts.append(Part("frontend", path, Location(path, line), dirname(path), ("node",), (dirname(path),)))
-    for path in repo.files:
-        if path.rsplit("/", 1)[-1] in _FUNCTION_FILES and own(path, sig):
+    for path in repo.named(*_FUNCTION_FILES):
+        if own(path, sig):
             parts.append(Part("function", path, Location(path, 1), dirname(path), ("function", "node", "python", "go", "dotnet", "jvm", "rust"), (dirname(path),)))
     return parts
 
@@ -385,8 +385,8 @@ def _referenced_images(ws: WorkflowSet, scripts: Scripts, sig: Signatures, parts
         return set()
     found: set[str] = set()
     read = 0
-    for path in scripts.repo.files:
-        if not path.endswith((".yaml", ".yml")) or path.startswith(".github/") or not own(path, sig):
+    for path in scripts.repo.ending(".yaml", ".yml"):
+        if path.startswith(".github/") or not own(path, sig):
             continue
         text = scripts.read(path)
         if "image:" not in text and "repository:" not in text:
@@ -421,7 +421,7 @@ def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Si
     Dockerfile (or deploy the folder they stand in), and Kubernetes/Helm image references
     to an image some pipeline builds from a Dockerfile."""
     repo = scripts.repo
-    existing = {p for p in repo.files if is_dockerfile(p)}
+    existing = {p for p in repo.containing("dockerfile") if is_dockerfile(p)}
     deployed: set[str] = set()
     builds = sig.group_patterns("build_commands")
     docker_actions = {"docker": sig.groups("build_actions").get("docker", [])}
@@ -438,9 +438,7 @@ def _deployed_only(parts: list[Part], ws: WorkflowSet, scripts: Scripts, sig: Si
     for path, services in compose.items():
         if _PROD_COMPOSE.search(path.rsplit("/", 1)[-1].lower()):
             deployed.update(s.build_dockerfile for s in services if s.build_dockerfile in existing)
-    for path in repo.files:
-        if not sig.search("image_platform_files", "/" + path):
-            continue
+    for path in sorted(repo.matching(sig, "image_platform_files")):
         text = scripts.read(path)
         named = [_join(dirname(path), m.group(1)) for m in _DOCKERFILE_KEY.finditer(text)]
         deployed.update(n for n in named if n in existing)

@@ -156,8 +156,8 @@ def test_check_without_scanners_or_token_imports_click_yaml_msgspec_and_the_stan
     third_party = [m for m in json.loads(proc.stdout) if not m.startswith(_INTERPRETER)]
     # no rich (no terminal is drawn for --format json), no jsonschema (a preset is not validated at run
     # time), no requests (no token); an HCL parser only where there is Terraform to read; msgspec for
-    # the typed records
-    assert sorted(third_party) == ["click", "gate", "msgspec", "yaml"]
+    # the typed records (which use typing_extensions where the environment has it)
+    assert sorted(set(third_party) - {"typing_extensions"}) == ["click", "gate", "msgspec", "yaml"]
 
 
 def _catalogue():

@@ -12,11 +12,12 @@ import stat
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from msgspec import Struct, field
 
 from gate.model.lazyre import LazyPattern
 from gate.policy.globs import PathIndex, PathMatcher, glob_literal, path_matcher
@@ -79,17 +80,16 @@ class Sizes(Mapping[str, int]):
         self._known[rel] = size
 
 
-@dataclass
-class RepoFiles:
+class RepoFiles(Struct, dict=True):  # dict: `sizes`, made from the instance itself after init
     root: Path
     files: list[str] = field(default_factory=list)  # posix paths relative to root, sorted
     notices: list[str] = field(default_factory=list)
     excluded: tuple[str, ...] = ()
-    file_set: set[str] = field(default_factory=set, repr=False)
-    reads: Counter = field(default_factory=Counter, repr=False)  # disk reads per file: at most one each
-    _text: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _links: dict[str, str] = field(default_factory=dict, repr=False)  # in-repo file links
-    _index: PathIndex | None = field(default=None, repr=False)
+    file_set: set[str] = field(default_factory=set)
+    reads: Counter = field(default_factory=Counter)  # disk reads per file: at most one each
+    _text: dict[str, str | None] = field(default_factory=dict)
+    _links: dict[str, str] = field(default_factory=dict)  # in-repo file links
+    _index: PathIndex | None = field(default=None)
 
     def __post_init__(self) -> None:
         self.sizes = Sizes(self)

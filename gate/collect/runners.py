@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import Any, Callable
 
+from msgspec import Struct
 
 from gate.collect.repo import RepoFiles
 from gate.model.lazyre import lazy
@@ -61,8 +61,7 @@ _WRAPPERS = {"gradlew", "mvnw", "gradlew.bat", "mvnw.cmd", "sbt", "pants", "baze
 _MIX_BUILTIN = {"deps.get", "deps.compile", "compile", "local.hex", "local.rebar", "format", "hex.publish"}
 
 
-@dataclass(frozen=True)
-class Reached:
+class Reached(Struct, frozen=True):
     """A text a command runs: the command itself (`source` "") or a recipe or script it calls."""
 
     source: str                # the file the text was read from; "" for the command itself

@@ -16,7 +16,8 @@ The order of the questions matters and is the whole judgement:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from gate.collect.delivery import DeliveryFacts
 from gate.collect.repo import RepoFiles, files_by_group
@@ -35,8 +36,7 @@ README = ("README.md", "README.rst", "README", "README.txt", "readme.md", "Readm
 _TITLE_LINES = 6
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(Struct, frozen=True):
     kind: str
     runs_on: tuple[str, ...]
     evidence: tuple[Location, ...]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from gate.collect.repo import RepoFiles
 from gate.model.lazyre import lazy
@@ -36,8 +37,7 @@ _NOT_OWN_RX = lazy("(?:^|/)(?:" + "|".join(re.escape(p) for p in _NOT_OWN) + ")"
 CODEOWNERS_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS")
 
 
-@dataclass
-class TreeFacts:
+class TreeFacts(Struct):
     languages: dict[str, int] = field(default_factory=dict)  # CodeQL language -> file count
     language_example: dict[str, str] = field(default_factory=dict)
     codeowners: Location | None = None

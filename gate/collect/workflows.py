@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Iterator
+
+from msgspec import Struct, field
 
 from gate.collect.repo import RepoFiles
 from gate.collect.runners import Runners
@@ -35,8 +36,7 @@ REMOTE_USES = lazy(r"([A-Za-z0-9][A-Za-z0-9._-]*)/([A-Za-z0-9._-]+)/(\.github/wo
 RemoteRead = Callable[[str, str, str, str], "str | None"]
 
 
-@dataclass
-class WorkflowSet:
+class WorkflowSet(Struct):
     workflows: dict[str, Workflow] = field(default_factory=dict)
     actions: dict[str, CompositeAction] = field(default_factory=dict)
     # Files that could not be read as workflows: (location, what is wrong).
@@ -71,8 +71,7 @@ class WorkflowSet:
         return found if found is not None else next((wf for wf in self.foreign if wf.path == path), None)
 
 
-@dataclass(frozen=True)
-class TestRun:
+class TestRun(Struct, frozen=True):
     """A step that runs tests, and how: the step is the location findings cite."""
 
     workflow: Workflow
@@ -83,8 +82,7 @@ class TestRun:
     followed: bool     # False: only the step's name says it tests (its command was not followed)
 
 
-@dataclass(frozen=True)
-class Reach:
+class Reach(Struct, frozen=True):
     """Whether, and how, a pipeline runs for a pull request's head."""
 
     how: str           # "pull_request" | "push_all_branches" | "workflow_run"

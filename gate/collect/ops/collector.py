@@ -304,7 +304,8 @@ def _spring(repo: RepoFiles, manifests, sig: Signatures, ev: OpsEvidence) -> Non
 
 
 def _dedupe(ev: OpsEvidence) -> None:
-    for name, value in vars(ev).items():
+    for name in ev.__struct_fields__:
+        value = getattr(ev, name)
         if isinstance(value, list) and value and isinstance(value[0], Fact):
             seen, out = set(), []
             for f in value:

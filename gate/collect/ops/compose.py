@@ -1,15 +1,14 @@
 """Compose files: services, what they are built from, and their health checks."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from gate.collect.ops.common import dirname, read_yaml
 from gate.collect.repo import RepoFiles
 from gate.model.paths import resolve_inside
 
 
-@dataclass
-class Service:
+class Service(Struct):
     file: str
     name: str
     line: int

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from gate.collect.repo import RepoFiles
 from gate.model.lazyre import lazy
@@ -10,8 +11,7 @@ from gate.model.lazyre import lazy
 _INSTR = lazy(r"^\s*([A-Za-z]+)\s+(.*)$")
 
 
-@dataclass
-class Dockerfile:
+class Dockerfile(Struct):
     path: str
     healthcheck: int | None = None             # line of a HEALTHCHECK that is not NONE
     start: list[tuple[int, str]] = field(default_factory=list)  # CMD / ENTRYPOINT (line, text)

@@ -7,7 +7,8 @@ line by line, which is all a dependency list needs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from gate.collect.ops.common import line_of, read_json, read_toml
 from gate.collect.repo import RepoFiles
@@ -50,8 +51,7 @@ def ecosystem(path: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Dep:
+class Dep(Struct, frozen=True):
     name: str
     ecosystem: str
     loc: Location
@@ -64,8 +64,7 @@ DEV_GROUP = lazy(r"^(dev|devel|develop|development|tests?|testing|lint|linting|l
                  r"format|fmt|ci|bench|benchmarks?|tools?|qa|check|style|pre-commit|coverage|debug|local)$", re.I)
 
 
-@dataclass
-class Manifests:
+class Manifests(Struct):
     deps: list[Dep] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     packages: dict[str, dict] = field(default_factory=dict)  # package.json path -> parsed

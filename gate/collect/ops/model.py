@@ -1,13 +1,13 @@
 """What the operational collectors found: facts with locations, no judgement."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
+from msgspec.structs import force_setattr
 
 from gate.model.location import Location
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(Struct, frozen=True):
     """One piece of evidence: what it is (`kind`), where it stands, and a short quote."""
 
     kind: str          # e.g. "dockerfile-healthcheck", "k8s-probe", "dependency"
@@ -16,14 +16,13 @@ class Fact:
 
     def __post_init__(self) -> None:
         # quotes come from files: one line, bounded, so messages stay readable
-        object.__setattr__(self, "detail", " ".join(str(self.detail).split())[:120])
+        force_setattr(self, "detail", " ".join(str(self.detail).split())[:120])
 
     def __str__(self) -> str:
         return f"{self.detail} ({self.loc})" if self.detail else str(self.loc)
 
 
-@dataclass
-class Part:
+class Part(Struct):
     """A deployable part built from this repository, and the PR job that builds it."""
 
     kind: str                    # image | frontend | function
@@ -36,8 +35,7 @@ class Part:
     how: str = ""                     # how that step builds it (docker, node, go …)
 
 
-@dataclass
-class OpsEvidence:
+class OpsEvidence(Struct):
     """Operational facts of one repository, each list empty when nothing was found.
 
     health_checks   HEALTHCHECK, compose healthcheck on a service built here, probes,

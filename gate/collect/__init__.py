@@ -8,6 +8,7 @@ from gate.collect.deploys import collect_deploys
 from gate.collect.evidence import Evidence
 from gate.collect.git import GitFacts
 from gate.collect.ops import collect_ops
+from gate.collect.ops.scripts import Scripts
 from gate.collect.repo import RepoError, walk
 from gate.collect.subject import decide_subject
 from gate.collect.tree import collect_tree
@@ -30,7 +31,8 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
     sig = policy.signatures
     # zizmor runs beside the rest of collection: the wall time is the longer, not the sum
     zizmor = start_zizmor(repo, online=online_allowed(policy))
-    workflows = collect_workflows(repo, sig=sig, remote=remote)
+    scripts = Scripts(repo)  # one follower of commands into scripts and recipes, shared by every reader
+    workflows = collect_workflows(repo, sig=sig, runners=scripts, remote=remote)
     deploys = collect_deploys(workflows, sig)
     tree = collect_tree(repo, sig)
     delivery = collect_delivery(workflows, deploys, repo.files, sig)
@@ -43,7 +45,7 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
         delivery=delivery,
         subject=decide_subject(repo, tree, workflows, delivery, sig, forced=forced, forced_by=by),
     )
-    _optional(evidence, sig)
+    _optional(evidence, sig, scripts)
     from gate.collect.custom import collect_custom
 
     collect_custom(evidence, policy)  # after git facts: freshness rules reuse them
@@ -54,8 +56,8 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
     return evidence
 
 
-def _optional(evidence: Evidence, sig) -> None:
+def _optional(evidence: Evidence, sig, scripts: Scripts) -> None:
     """Operational facts, and the git facts rules may ask for (rules never run git)."""
-    evidence.ops = collect_ops(evidence.repo, evidence.workflows, sig, evidence.deploys)
+    evidence.ops = collect_ops(evidence.repo, evidence.workflows, sig, evidence.deploys, scripts)
     runbooks = [f.loc.path for f in evidence.ops.runbooks]
     evidence.git = GitFacts(evidence.repo.root, prefetch=[runbooks] if runbooks else [])

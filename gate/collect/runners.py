@@ -87,9 +87,15 @@ class Runners:
         self.packages: dict[str, dict] = dict(packages or {})
         self.memo: dict[tuple[str, str, str], list[Reached]] = {}
         self._parsed: dict[str, Any] = {}
-        self._followers: list[Callable[[str, str, str], list[tuple[str, str, int, str, str]]]] = [
-            self._scripts, self._make, self._node, self._just, self._task, self._tox, self._nox,
-            self._pyproject, self._rake, self._composer, self._mix, self._compose,
+        self._calls: dict[tuple[str, str, str], list[tuple[str, str, int, str, str]]] = {}
+        # Each follower with the words one of which every invocation it reads contains (its
+        # pattern is case-sensitive): a text without them is not scanned, which matters because
+        # the texts are whole scripts and most name one or two runners, not twelve.
+        self._followers: list[tuple[tuple[str, ...], Callable[[str, str, str], list[tuple[str, str, int, str, str]]]]] = [
+            (("",), self._scripts), (("make",), self._make), (("npm", "yarn", "bun"), self._node),
+            (("just",), self._just), (("task",), self._task), (("tox",), self._tox), (("nox",), self._nox),
+            (("hatch", "pdm", "poe"), self._pyproject), (("rake",), self._rake), (("composer",), self._composer),
+            (("mix",), self._mix), (("docker",), self._compose),
         ]
 
     # -- public ---------------------------------------------------------------------------
@@ -149,10 +155,15 @@ class Runners:
         return out
 
     def _invocations(self, text: str, wd: str, near: str) -> list[tuple[str, str, int, str, str]]:
-        """(label, source file, line, text, working directory) of everything `text` calls."""
-        found: list[tuple[str, str, int, str, str]] = []
-        for follower in self._followers:
-            found.extend(follower(text, wd, near))
+        """(label, source file, line, text, working directory) of everything `text` calls;
+        the same script reached from many steps is read for calls once."""
+        key = (text, wd, near)
+        found = self._calls.get(key)
+        if found is None:
+            found = self._calls[key] = []
+            for words, follower in self._followers:
+                if any(w in text for w in words):
+                    found.extend(follower(text, wd, near))
         return found
 
     # -- scripts --------------------------------------------------------------------------

@@ -28,15 +28,20 @@ _START_SCRIPTS = ("start", "prestart", "start:prod", "start:production", "serve"
 
 
 def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
-                deploys: list[Deploy] | None = None) -> OpsEvidence:
+                deploys: list[Deploy] | None = None, scripts: Scripts | None = None) -> OpsEvidence:
     """Every operational fact of the repository, each with its file and line.
 
     `deploys`: the deploy facts the main collector already made (computed here only
-    when called on its own)."""
+    when called on its own); `scripts`: the follower the workflows' test steps were
+    followed with, so a script reached from both is read for its calls once."""
     ev = OpsEvidence()
     repo.matching(sig, "ops_not_own")  # for the whole tree at once: `own` below is a set lookup
     manifests = read_manifests(repo, [p for p in manifest_files(repo) if own(p, sig)])
-    scripts = Scripts(repo, manifests.packages)
+    if scripts is None:
+        scripts = Scripts(repo, manifests.packages)
+    else:
+        for path, doc in manifests.packages.items():
+            scripts.packages.setdefault(path, doc)
     dockerfiles: dict[str, Dockerfile] = {}
     compose: dict[str, list[Service]] = {}
     charts = {dirname(p): helm.load_chart(repo, dirname(p), _set_true(workflows)) for p in repo.named("Chart.yaml")}

@@ -35,7 +35,7 @@ def collect_custom(evidence: Any, policy: Any) -> None:
 
 def _files(repo: Any, globs: tuple[str, ...]) -> list[str]:
     matcher = path_matcher(tuple(globs))
-    return [f for f in repo.files if matcher.match(f)][:MAX_FILES]
+    return repo.glob_matching(matcher)[:MAX_FILES]
 
 
 def _scan(repo: Any, globs: tuple[str, ...], pattern: str) -> dict[str, Any]:

@@ -116,7 +116,7 @@ def collect_workflows(repo: RepoFiles, sig: Signatures | None = None, runners: R
     `remote(owner, repo, path, ref)`: the text of a remote reusable workflow, or None (with a
     token: gate.github.contents). Each called one is read once, judged like a local one."""
     ws = WorkflowSet()
-    for path in repo.files:
+    for path in repo.under(WORKFLOW_DIR):
         if not is_workflow_file(path):
             continue
         doc, error = load_yaml_file(repo, path)

@@ -30,7 +30,7 @@ from typing import Any
 from msgspec import Struct
 
 from gate.collect.repo import MAX_FILE_BYTES, RepoFiles
-from gate.collect.workflows import is_workflow_file
+from gate.collect.workflows import WORKFLOW_DIR, is_workflow_file
 from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.model.paths import resolve_inside
@@ -106,9 +106,8 @@ def zizmor_inputs(repo: RepoFiles) -> list[str]:
     def small(path: str) -> bool:
         return repo.sizes.get(path, MAX_FILE_BYTES + 1) <= MAX_FILE_BYTES
 
-    workflows = [f for f in repo.files if is_workflow_file(f) and small(f)]
-    actions = {f for f in repo.files if f.rsplit("/", 1)[-1] in ("action.yml", "action.yaml") and small(f)
-               and ("/" not in f or f.startswith(".github/"))}
+    workflows = [f for f in repo.under(WORKFLOW_DIR) if is_workflow_file(f) and small(f)]
+    actions = {f for f in repo.named("action.yml", "action.yaml") if small(f) and ("/" not in f or f.startswith(".github/"))}
     queue = list(workflows) + sorted(actions)
     seen: set[str] = set(queue)
     while queue and len(seen) < MAX_INPUTS:

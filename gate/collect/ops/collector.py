@@ -107,7 +107,7 @@ def _dispatched(repo: RepoFiles, sig: Signatures) -> list[str]:
     """The files the loop in collect_ops can want, in file order: each kind is looked up by name,
     suffix or literal over the whole tree at once, so the loop meets those files and no others."""
     found = {*repo.containing("dockerfile", "compose"), *repo.named(*platform.PLATFORM_FILES, "Chart.yaml"),
-             *repo.ending(*iac.IAC_EXT, *YAML_EXT), *repo.searching(iac_files._CFN_JSON),
+             *repo.ending(*iac.IAC_EXT, *YAML_EXT), *repo.searching(iac_files.TEMPLATE_JSON),
              *repo.matching(sig, "dr_runbooks")}
     return sorted(found)
 

@@ -64,18 +64,14 @@ class Chart(Struct):
         return any(v not in (False, None, "", 0, [], {}) and v != "false" for v in self.lookup(dotted))
 
 
-def chart_dirs(repo: RepoFiles) -> list[str]:
-    return [dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] == "Chart.yaml"]
-
-
 def load_chart(repo: RepoFiles, cdir: str, set_true: set[str]) -> Chart:
     chart = Chart(cdir, set_true=set_true)
     prefix = f"{cdir}/" if cdir else ""
     for d in [cdir] + _library_dirs(repo, cdir):
         _read_defines(repo, d, chart)
-    for p in repo.files:
-        rest = p[len(prefix):] if p.startswith(prefix) else None
-        if rest and "/" not in rest and rest.startswith("values") and rest.endswith((".yaml", ".yml")):
+    for p in repo.in_folder(cdir):
+        rest = p[len(prefix):]
+        if rest.startswith("values") and rest.endswith((".yaml", ".yml")):
             doc = read_yaml(repo, p)
             if isinstance(doc, dict):
                 chart.values.append(doc)
@@ -85,7 +81,7 @@ def load_chart(repo: RepoFiles, cdir: str, set_true: set[str]) -> Chart:
 def _library_dirs(repo: RepoFiles, cdir: str) -> list[str]:
     """Charts this one carries or depends on by path: `charts/<name>/` and `file://` dependencies."""
     prefix = f"{cdir}/" if cdir else ""
-    out = [dirname(p) for p in repo.files if p.startswith(prefix + "charts/") and p.endswith("/Chart.yaml")
+    out = [dirname(p) for p in repo.named("Chart.yaml") if p.startswith(prefix + "charts/")
            and p.count("/") == prefix.count("/") + 2]
     text = repo.read(f"{prefix}Chart.yaml") or ""
     for m in re.finditer(r"repository:\s*[\"']?file://([^\s\"']+)", text):
@@ -102,8 +98,8 @@ def _library_dirs(repo: RepoFiles, cdir: str) -> list[str]:
 
 def _read_defines(repo: RepoFiles, cdir: str, chart: Chart) -> None:
     prefix = f"{cdir}/templates/" if cdir else "templates/"
-    for p in repo.files:
-        if not (p.startswith(prefix) and p.endswith((".tpl", ".yaml", ".yml", ".txt"))):
+    for p in repo.under(prefix):
+        if not p.endswith((".tpl", ".yaml", ".yml", ".txt")):
             continue
         text = repo.read(p) or ""
         if "define" not in text:

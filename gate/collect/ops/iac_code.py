@@ -11,7 +11,7 @@ is what the patterns read. Pulumi YAML programs are resources like CloudFormatio
 from __future__ import annotations
 
 from gate.collect.ops.cloudformation import as_props, key_line_of
-from gate.collect.ops.common import dirname, line_at, own, read_yaml, under
+from gate.collect.ops.common import dirname, line_at, own, read_yaml
 from gate.collect.ops.infra import Resource
 from gate.collect.ops.model import Fact, OpsEvidence
 from gate.collect.repo import RepoFiles
@@ -31,7 +31,7 @@ _MARKERS = ("cdk.json", "Pulumi.yaml", "Pulumi.yml", "cdktf.json", "serverless.t
 
 def projects(repo: RepoFiles) -> list[str]:
     """Folders of CDK apps, Pulumi projects and Serverless Framework configs written as code."""
-    return [dirname(p) for p in repo.files if p.rsplit("/", 1)[-1] in _MARKERS]
+    return [dirname(p) for p in repo.named(*_MARKERS)]
 
 
 def scan_code(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list[Resource]:
@@ -42,8 +42,8 @@ def scan_code(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list[Resourc
     groups = sig.group_patterns("iac_code")
     resources: list[Resource] = []
     read = 0
-    for path in repo.files:
-        if not any(under(path, r) for r in roots) or _SKIP.search(path) or not own(path, sig):
+    for path in sorted({p for r in roots for p in repo.under(r)}):
+        if _SKIP.search(path) or not own(path, sig):
             continue
         name = path.rsplit("/", 1)[-1]
         if name in ("Pulumi.yaml", "Pulumi.yml"):

@@ -14,13 +14,13 @@ from gate.model.lazyre import lazy
 from gate.model.location import Location
 from gate.policy.signatures import Signatures
 
-# JSON templates are recognised by name or folder before their head is read
-_CFN_JSON = lazy(r"((template|stack|cloudformation|cfn|azuredeploy|arm)[^/]*|(^|/)(azure|arm|infra\w*|deploy\w*)/[^/]+)\.json$", re.I)
+# JSON templates are recognised by name or folder before their head is read (the collector asks the tree at once)
+TEMPLATE_JSON = lazy(r"((template|stack|cloudformation|cfn|azuredeploy|arm)[^/]*|(^|/)(azure|arm|infra\w*|deploy\w*)/[^/]+)\.json$", re.I)
 
 
 def json_template(repo: RepoFiles, path: str) -> list[Resource]:
     """A JSON file named or placed like a template, read as CloudFormation or ARM."""
-    if not _CFN_JSON.search(path):
+    if not TEMPLATE_JSON.search(path):
         return []
     head = (repo.read(path) or "")[:2000]
     if arm.is_arm(head):
@@ -49,7 +49,7 @@ def record(resources: list, ev: OpsEvidence) -> None:
 
 def read_terraform(repo: RepoFiles, sig: Signatures, ev: OpsEvidence) -> list:
     """Terraform read as modules; files the HCL2 parser refuses are scanned line by line."""
-    paths = [p for p in repo.files if p.endswith((".tf", ".tfvars", ".tfvars.json")) and own(p, sig)]
+    paths = [p for p in repo.ending(".tf", ".tfvars", ".tfvars.json") if own(p, sig)]
     if not paths:
         return []
     tf = Terraform(repo, paths)

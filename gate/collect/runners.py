@@ -505,7 +505,10 @@ class Runners:
     def _toml(self, path: str) -> dict | None:
         if path not in self._parsed:
             text = self.read(path) if self.repo.exists(path) else ""
-            import tomllib  # only repositories with a pyproject.toml pay for the TOML parser
+            try:  # only repositories with a pyproject.toml pay for the TOML parser
+                import tomllib
+            except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+                import tomli as tomllib  # type: ignore[no-redef]
 
             try:
                 self._parsed[path] = tomllib.loads(text) if text else None

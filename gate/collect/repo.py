@@ -20,7 +20,8 @@ from typing import Iterable, Iterator
 from msgspec import Struct, field
 
 from gate.model.lazyre import LazyPattern
-from gate.policy.globs import PathIndex, PathMatcher, glob_literal, path_matcher
+from gate.model.pathindex import PathIndex
+from gate.policy.globs import PathMatcher, glob_literal, path_matcher
 from gate.policy.signatures import Signatures, path_matches, required_literal_sets
 
 # Folders that only ever hold vendored dependencies, caches or generated output: none is
@@ -102,7 +103,7 @@ class RepoFiles(Struct, dict=True):  # dict: `sizes`, made from the instance its
         if size is not None:
             self.sizes[rel] = size
 
-    # -- questions asked of every file at once (gate.policy.globs.PathIndex): each answer in file order
+    # -- questions asked of every file at once (gate.model.pathindex.PathIndex): each answer in file order
 
     @property
     def index(self) -> PathIndex:

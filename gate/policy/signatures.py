@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 from gate.model.lazyre import lazy
-from gate.policy.globs import PathIndex, PathMatcher
+from gate.model.pathindex import PathIndex
+from gate.policy.globs import PathMatcher
 
 # What each signature list holds; a list not named here holds regular expressions.
 # `policy validate` checks every entry a policy sets against its list's kind.

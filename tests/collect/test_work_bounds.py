@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from gate.collect.repo import RepoFiles, files_by_group, walk
-from gate.policy.globs import PathIndex, PathMatcher
+from gate.model.pathindex import PathIndex
+from gate.policy.globs import PathMatcher
 from gate.policy.load import load_policy
 from gate.policy.signatures import kind_of, required_literal_sets, sees_folders_only
 

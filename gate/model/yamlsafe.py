@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from yaml import ScalarEvent
 
 from gate.model.lazyre import lazy
 
@@ -67,6 +68,7 @@ _FLOAT = lazy(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_NUMBER_START = frozenset("+-.0123456789")
 
 
 def _plain_scalar(value: str) -> Any:
@@ -76,6 +78,8 @@ def _plain_scalar(value: str) -> Any:
         return True
     if value in _FALSE:
         return False
+    if value[0] not in _NUMBER_START:  # most scalars are words: no number pattern can match them
+        return value
     if _INT.match(value):
         return int(value.replace("_", ""))
     if _OCT_HEX.match(value):
@@ -157,7 +161,13 @@ def load(text: str, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH) -> A
     try:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else None
-            if isinstance(event, yaml.DocumentStartEvent):
+            if type(event) is ScalarEvent:  # most events: tested first
+                nodes += 1
+                value = _scalar(event)
+                if event.anchor:
+                    anchors[event.anchor] = value
+                attach(value, line)
+            elif isinstance(event, yaml.DocumentStartEvent):
                 if seen_doc:
                     raise YamlError("more than one YAML document in the file; keep one", line)
                 seen_doc = True
@@ -176,12 +186,6 @@ def load(text: str, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH) -> A
                     anchors[anchor] = container
                     sizes[id(container)] = nodes - start_count + 1
                 attach(container, container.line)
-            elif isinstance(event, yaml.ScalarEvent):
-                nodes += 1
-                value = _scalar(event)
-                if event.anchor:
-                    anchors[event.anchor] = value
-                attach(value, line)
             elif isinstance(event, yaml.AliasEvent):
                 if event.anchor in building:
                     raise YamlError(f"alias *{event.anchor} refers to itself (a cycle)", line)

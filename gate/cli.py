@@ -287,3 +287,29 @@ def explain(rule_id: str) -> None:
     click.echo(f"\nWhy: {r.rationale}\n\nChecks: {' '.join(r.doc.split())}\n\nFix: {r.remediation}")
     if r.params:
         click.echo("\nParams: " + ", ".join(f"{k}={v!r}" for k, v in r.params.items()))
+
+
+def run() -> None:
+    """The console entry point: `main`, and when a verdict was given, an exit that skips
+    the interpreter's teardown.
+
+    Freeing every object of a finished check one by one costs 30-50 ms, 10-15 % of a
+    check on every pull request, for memory the operating system takes back at once.
+    Only a run that ended normally (pass, fail, or a publish outcome) leaves this way: by
+    then zizmor and the scanners have been waited for and their temporary folders removed,
+    and files written are closed. An error ends the ordinary way."""
+    import os
+
+    try:
+        main(prog_name="readiness-gate")
+        code = EXIT_PASS
+    except SystemExit as exc:
+        code = exc.code
+        if code not in (EXIT_PASS, EXIT_FAIL, EXIT_PUBLISH, None):
+            raise
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a reader that went away: nothing left to say to it
+        pass
+    os._exit(code or EXIT_PASS)

@@ -90,6 +90,22 @@ def test_python_dash_m_gate_runs_the_same_cli():
     assert json.loads(proc.stdout)["verdict"] == "PASS"
 
 
+def test_the_command_line_keeps_every_byte_and_exit_code_when_it_exits_fast(tmp_path):
+    """The console entry skips the interpreter's teardown after a verdict: output is still whole."""
+    failing = tmp_path / "bare"
+    failing.mkdir()
+    (failing / "app.py").write_text("print(1)\n")
+    report = tmp_path / "report.json"
+    proc = subprocess.run([sys.executable, "-m", "gate", "check", str(failing), "--format", "json",
+                           "--output", f"json:{report}"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1, proc.stderr  # FAIL: no CI at all
+    assert json.loads(proc.stdout)["verdict"] == "FAIL"
+    assert json.loads(report.read_text()) == json.loads(proc.stdout)
+    usage = subprocess.run([sys.executable, "-m", "gate", "check", str(tmp_path / "missing")],
+                           capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2 and "no such directory" in usage.stderr and "Traceback" not in usage.stderr
+
+
 def test_rules_and_explain():
     runner = CliRunner()
     listing = runner.invoke(main, ["rules"]).output

@@ -94,8 +94,7 @@ def collect_ops(repo: RepoFiles, workflows: WorkflowSet, sig: Signatures,
     _load_test_files(repo, sig, ev)
     migrations.collect_migrations(repo, sig, ev)
     _start_up(repo, manifests, scripts, sig, ev)
-    collect_pipeline(workflows, scripts, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev,
-                     repo)
+    collect_pipeline(workflows, scripts, sig, deploys if deploys is not None else collect_deploys(workflows, sig), ev)
     ev.parts = find_parts(repo, sig, dockerfiles, manifests.packages)
     ev.pr_workflows = verify_parts(ev.parts, workflows, scripts, sig, compose, manifests.packages)
     ev.manifests = [Fact("manifest", Location(p, 1), p) for p in manifests.files]

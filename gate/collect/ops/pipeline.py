@@ -84,7 +84,7 @@ _NAMES = ("load_test_commands", "migration_rollback_commands", "migration_comman
 
 
 def collect_pipeline(ws: WorkflowSet, scripts: Scripts, sig: Signatures,
-                     deploys: list[Deploy], ev: OpsEvidence, repo=None) -> None:
+                     deploys: list[Deploy], ev: OpsEvidence) -> None:
     deploying = deploy_jobs(deploys)
     throwaway = ThrowawayDatabases(ws, sig)
     memo: dict[str, dict] = {}

@@ -35,7 +35,7 @@ def collect(root: str | Path, policy: Policy, exclude: tuple[str, ...] = (), kin
     workflows = collect_workflows(repo, sig=sig, runners=scripts, remote=remote)
     deploys = collect_deploys(workflows, sig)
     tree = collect_tree(repo, sig)
-    delivery = collect_delivery(workflows, deploys, repo.shallow(2), sig)  # a platform's config sits near the root
+    delivery = collect_delivery(workflows, deploys, repo, sig)
     forced, by = (kind, "option") if kind else (policy.data.get("kind"), "policy")
     evidence = Evidence(
         repo=repo,

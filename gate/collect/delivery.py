@@ -23,7 +23,7 @@ import re
 from msgspec import Struct, field
 
 from gate.collect.deploys import DEPLOY_WORD, Deploy, is_stub, redeploy_inputs, step_deploys
-from gate.collect.repo import files_by_group
+from gate.collect.repo import RepoFiles, files_by_group
 from gate.collect.workflows import WorkflowSet
 from gate.model import query, resolve
 from gate.model.foreign import SYSTEM_NAMES
@@ -95,7 +95,7 @@ class DeliveryFacts(Struct):
         return f"{p.target.label} ← {p.words}"
 
 
-def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: Signatures) -> DeliveryFacts:
+def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], repo: RepoFiles, sig: Signatures) -> DeliveryFacts:
     facts = DeliveryFacts()
     facts.releases = [d for d in deploys if d.package_only]
     facts.deploys = _unnamed_is_production([d for d in deploys if not d.package_only])
@@ -106,7 +106,7 @@ def collect_delivery(ws: WorkflowSet, deploys: list[Deploy], files: list[str], s
         p = promotion_of(ws, facts.deploys, d, sig)
         (facts.promotions.append(p) if p else facts.unordered.append(d))
     facts.rollbacks = rollback_paths(ws, facts.deploys, sig)
-    facts.out_of_sight = list({o.what: o for o in out_of_sight(ws, facts.deploys, files, sig)}.values())
+    facts.out_of_sight = list({o.what: o for o in out_of_sight(ws, facts.deploys, repo, sig)}.values())
     return facts
 
 
@@ -344,7 +344,7 @@ def _changes_something(jobs, sig: Signatures) -> bool:
 # --- out of sight --------------------------------------------------------------------------
 
 
-def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: Signatures) -> list[OutOfSight]:
+def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], repo: RepoFiles, sig: Signatures) -> list[OutOfSight]:
     """Where deploys visibly happen beyond what this repository shows."""
     seen: list[OutOfSight] = []
     for d in deploys:
@@ -378,9 +378,9 @@ def out_of_sight(ws: WorkflowSet, deploys: list[Deploy], files: list[str], sig: 
     if not deploys:
         for system, path in ws.unread:
             seen.append(OutOfSight(f"{system} runs this repository's pipeline and is not read", Location(path, 1)))
-        # shallow files only: a platform reads its config at the root of the app it deploys
-        shallow = [p for p in files if p.count("/") <= 2 and not _is_example(p)]
-        for platform, hits in files_by_group(shallow, sig.groups("paas_git_deploys")).items():
+        for platform, hits in files_by_group(repo, sig.groups("paas_git_deploys")).items():
+            # shallow files only: a platform reads its config at the root of the app it deploys
+            hits = [p for p in hits if p.count("/") <= 2 and not _is_example(p)]
             if hits:
                 seen.append(OutOfSight(f"{platform} deploys from git", Location(hits[0], 1)))
     return seen

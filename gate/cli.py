@@ -55,12 +55,6 @@ class LazyGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Readiness Gate: is this repository ready for production? Evidence in, verdict out."""
-    import gc
-
-    # One short process that builds many small objects and frees them by reference counting:
-    # the cyclic collector's default pass every 700 allocations costs ~5 % of a check and
-    # finds next to nothing. Rarer passes still bound what cycles could hold.
-    gc.set_threshold(50_000, 20, 100)
     from gate.engine import rule_catalogue
 
     # `policy validate` checks rule ids and params against the rules this build declares
@@ -298,8 +292,14 @@ def run() -> None:
     Only a run that ended normally (pass, fail, or a publish outcome) leaves this way: by
     then zizmor and the scanners have been waited for and their temporary folders removed,
     and files written are closed. An error ends the ordinary way."""
+    import gc
     import os
 
+    # One short process that builds many small objects and frees them by reference counting:
+    # the cyclic collector's default pass every 700 allocations costs ~5 % of a check and
+    # finds next to nothing. Rarer passes still bound what cycles could hold. Set here, where
+    # the process is ours, not in `main`, which tests and other callers run in their own.
+    gc.set_threshold(50_000, 20, 100)
     try:
         main(prog_name="readiness-gate")
         code = EXIT_PASS

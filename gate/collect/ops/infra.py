@@ -22,9 +22,8 @@ from typing import Any
 from msgspec import Struct, field
 
 from gate.collect.ops.model import Fact, OpsEvidence
-from gate.model.lazyre import LazyPattern, lazy
 from gate.model.location import Location
-from gate.policy.signatures import Probe, Signatures, literal_probe
+from gate.policy.signatures import Pattern, Signatures
 
 TARGETS = ("health_checks", "alerting", "backups", "autoscaling", "telemetry", "functions",
            "databases", "document_stores", "stateful", "migration_runs")
@@ -52,17 +51,14 @@ class Setting(Struct, frozen=True):
     """One policy entry of `iac_settings`: the resource type, property path and test that show a target."""
 
     target: str
-    type: LazyPattern
+    type: Pattern   # compiled only when a resource type holds its literals: most settings never meet their type
     path: tuple[str, ...]
     op: str
     value: str
     source: str
-    probe: Probe | None = None   # literals the type must contain: most settings never meet their type
 
     def applies_to(self, type_: str) -> bool:
         """Does the resource type match; a type pattern that does not read matches nothing."""
-        if self.probe is not None and not self.probe.test(type_.lower()):
-            return False
         try:
             return self.type.fullmatch(type_) is not None
         except re.error:
@@ -84,12 +80,12 @@ def settings(sig: Signatures) -> list[Setting]:
             parts = str(entry).split(None, 3)
             if not parts or len(parts) == 2:
                 continue
-            kind, probe = lazy(parts[0], re.I), literal_probe(parts[0])
+            kind = Pattern(parts[0])
             if len(parts) == 1:
-                out.append(Setting(target, kind, (), "", "", entry, probe))
+                out.append(Setting(target, kind, (), "", "", entry))
             else:
                 path = tuple(_norm(p) for p in parts[1].split("."))
-                out.append(Setting(target, kind, path, parts[2], parts[3] if len(parts) > 3 else "", entry, probe))
+                out.append(Setting(target, kind, path, parts[2], parts[3] if len(parts) > 3 else "", entry))
     return out
 
 
